@@ -1,0 +1,39 @@
+# One place for every developer command. `make serve` and `make test` are the
+# README's two commands: both install everything first, so they work on a
+# fresh machine with Python 3.11+, Node.js and npm.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test bench clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+install: $(VENV)/.installed node_modules/.package-lock.json
+
+serve: install
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install
+	$(PY) -m mkdocs build --strict
+
+# pytest exits 5 when it collects nothing: that is a failure here, never a pass.
+test: install
+	@[ -x /usr/bin/chromium ] || { echo "Browser tests need Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
+	@$(PY) -m pytest; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+
+bench: install
+	$(PY) bench/bench_compute.py
+
+clean:
+	rm -rf site .pytest_cache .hypothesis
