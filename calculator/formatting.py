@@ -1,0 +1,66 @@
+"""Swedish number formatting: `2 200 kr`, `26 400 kr/år`, `77 %`.
+
+Swedish readers expect a space between thousands, a decimal comma and a space
+before the unit. Every space we print is a no-break space (U+00A0) so that a
+number never wraps across lines, and negative numbers get a real minus sign
+(U+2212). Money arrives as `Decimal` kronor with at most two decimals; öre are
+shown only when there are any (`199,50 kr`, but `200 kr`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+_CENTS = Decimal("0.01")
+
+
+def format_count(value: int) -> str:
+    """`10000` -> `10 000` (no-break space between thousands)."""
+    sign = MINUS if value < 0 else ""
+    return sign + f"{abs(value):,}".replace(",", NBSP)
+
+
+def format_number(value: Decimal | int) -> str:
+    """A count or an amount: `1 600`, `199,50`, `−500`."""
+    amount = Decimal(value)
+    whole = int(amount)  # truncates toward zero, so the sign is handled below
+    if amount == whole:
+        return format_count(whole)
+    cents = abs(amount).quantize(_CENTS)
+    integer, fraction = f"{cents:f}".split(".")
+    sign = MINUS if amount < 0 else ""
+    return sign + format_count(int(integer)) + "," + fraction
+
+
+def format_kr(value: Decimal | int) -> str:
+    """`2 200 kr`."""
+    return f"{format_number(value)}{NBSP}kr"
+
+
+def format_kr_per_month(value: Decimal | int) -> str:
+    """`2 200 kr/mån`."""
+    return f"{format_kr(value)}/mån"
+
+
+def format_kr_per_year(value: Decimal | int) -> str:
+    """`26 400 kr/år`."""
+    return f"{format_kr(value)}/år"
+
+
+def format_percent(value: int) -> str:
+    """`77 %` (Swedish puts a space before the percent sign)."""
+    return f"{format_count(value)}{NBSP}%"
+
+
+def plain_kr(value: Decimal) -> str:
+    """Machine form for JSON: `2200`, `199.50`, `-500`. Exact, no float."""
+    if value == int(value):
+        return str(int(value))
+    return f"{value.quantize(_CENTS):f}"
+
+
+def join_sv(items: list[str]) -> str:
+    """A Swedish list: `a`, `a och b`, `a, b och c`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
