@@ -1,0 +1,122 @@
+/*
+ * The contact route of the site (see sitebuild/contact.py for the contract).
+ *
+ * - Every `a[data-contact-cta]` goes to the mail program (a `mailto:` with a
+ *   Swedish subject and body) when the site has no form endpoint, or to the
+ *   form (`#kontakt`) when it has one.
+ * - A page script may dispatch `kontakt:scenario` on `document` with
+ *   `detail = {summary, link}`: the latest scenario then goes into those mail
+ *   links and into the form's message, unless the visitor has written their own.
+ * - The form is sent with fetch so the visitor stays on the page and is told,
+ *   in Swedish, whether it worked; on failure everything typed stays put.
+ *
+ * Subject and wording come from the page (`#kontakt-config`, rendered from
+ * Python), so they are written in one place only.
+ */
+(() => {
+  "use strict";
+
+  const TIMEOUT_MS = 15000;
+  const MESSAGES = {
+    sending: "Skickar …",
+    ok: "Tack! Vi har fått ditt meddelande och hör av oss så snart vi kan.",
+    failed: (email) =>
+      `Det gick inte att skicka just nu. Det du skrev finns kvar – försök igen om en stund, eller mejla oss på ${email}.`,
+  };
+
+  /** Plain text of the latest scenario (summary and link); empty until one arrives. */
+  let scenario = "";
+
+  function readConfig() {
+    const element = document.getElementById("kontakt-config");
+    return element ? JSON.parse(element.textContent) : null;
+  }
+
+  function messageText(config) {
+    const text = scenario.trim();
+    return text ? `${config.intro}\n\n${config.scenarioHeading}\n${text}` : config.intro;
+  }
+
+  /* Same encoding as sitebuild.contact.mailto_href: RFC 6068, CRLF line breaks. */
+  function mailtoHref(config) {
+    const subject = encodeURIComponent(config.subject);
+    const body = encodeURIComponent(messageText(config).replace(/\n/g, "\r\n"));
+    return `mailto:${config.email}?subject=${subject}&body=${body}`;
+  }
+
+  function updateLinks(config) {
+    const links = document.querySelectorAll("a[data-contact-cta]");
+    const href = config.formEndpoint ? "#kontakt" : mailtoHref(config);
+    links.forEach((link) => {
+      // Before any scenario, a mail link rendered at build time may already
+      // carry the page's default scenario: keep it rather than drop it.
+      const keep = !scenario && !config.formEndpoint && link.getAttribute("href").startsWith("mailto:");
+      if (!keep) link.setAttribute("href", href);
+    });
+  }
+
+  function fillMessage(config) {
+    const field = document.querySelector("[data-contact-form] textarea[name=message]");
+    if (!field || !scenario) return;
+    const untouched = field.value.trim() === "" || field.value === field.dataset.autofilled;
+    if (!untouched) return;
+    field.value = messageText(config);
+    field.dataset.autofilled = field.value;
+  }
+
+  function showStatus(form, state, text) {
+    const status = form.querySelector("[data-contact-status]");
+    status.dataset.state = state;
+    status.textContent = text;
+  }
+
+  async function send(form, config) {
+    const button = form.querySelector("button[type=submit]");
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+    button.disabled = true;
+    showStatus(form, "sending", MESSAGES.sending);
+    try {
+      // FormData makes a CORS "simple request": no preflight, as form services expect.
+      const response = await fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { Accept: "application/json" },
+        signal: controller.signal,
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      form.reset();
+      delete form.querySelector("textarea[name=message]").dataset.autofilled;
+      showStatus(form, "ok", MESSAGES.ok);
+    } catch (error) {
+      showStatus(form, "failed", MESSAGES.failed(config.email));
+    } finally {
+      clearTimeout(timer);
+      button.disabled = false;
+    }
+  }
+
+  document.addEventListener("kontakt:scenario", (event) => {
+    const { summary = "", link = "" } = event.detail || {};
+    scenario = [summary.trim(), link.trim()].filter(Boolean).join("\n");
+    const config = readConfig();
+    if (!config) return;
+    updateLinks(config);
+    fillMessage(config);
+  });
+
+  // Material's instant navigation swaps pages without reloading scripts:
+  // document$ emits for the first page and after every navigation.
+  document$.subscribe(() => {
+    const config = readConfig();
+    if (!config) return;
+    updateLinks(config);
+    fillMessage(config);
+    const form = document.querySelector("[data-contact-form]");
+    if (!form) return;
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      send(form, config);
+    });
+  });
+})();
