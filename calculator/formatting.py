@@ -61,6 +61,8 @@ def plain_kr(value: Decimal) -> str:
     return f"{value.quantize(_CENTS):f}"
 
 
-def join_sv(items: list[str]) -> str:
-    """A Swedish list: `a`, `a och b`, `a, b och c`."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
+def join_sv(items: list[str], conjunction: str = "och") -> str:
+    """A Swedish list: `a`, `a och b`, `a, b och c` (or `eller`)."""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]

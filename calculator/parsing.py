@@ -103,7 +103,7 @@ def _parse_number(spec: FieldSpec, text: str) -> Parsed:
 def allowed(spec: FieldSpec) -> str:
     """The allowed values, in words: shown in every message for this field."""
     if spec.kind == "choice":
-        return "Tillåtet: " + join_sv([value for value, _ in spec.choices]) + "."
+        return "Tillåtet: " + join_sv([value for value, _ in spec.choices], "eller") + "."
     if spec.kind == "boolean":
         return "Tillåtet: true (ja) eller false (nej)."
     assert spec.min is not None and spec.max is not None

@@ -1,0 +1,153 @@
+"""The article's worked example, exactly, and how the counts scale from it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from calculator import SCHEMA_VERSION, compute, field_specs
+
+NBSP = "\u00a0"
+
+
+def lines(side: dict) -> dict[str, tuple[int, str]]:
+    return {line["id"]: (line["count"], line["monthly_kr"]) for line in side["lines"]}
+
+
+def test_compute_with_no_fields_is_the_articles_example() -> None:
+    result = compute({})
+    assert result["ok"] is True and result["schema"] == SCHEMA_VERSION == 1
+    current, elixir = result["current"], result["elixir"]
+    assert current["label"] == "Node.js"
+    assert lines(current) == {"app": (8, "1600"), "jobs": (2, "400"), "redis": (1, "100"), "lb": (1, "100")}
+    assert (current["servers"], current["monthly_kr"], current["yearly_kr"]) == (12, "2200", "26400")
+    assert lines(elixir) == {"app": (2, "400"), "lb": (1, "100")}
+    assert (elixir["servers"], elixir["monthly_kr"]) == (3, "500")
+    assert result["saving"]["monthly_kr"] == "1700"
+    assert result["saving"]["yearly_kr"] == "20400"
+    assert result["saving"]["percent"] == "77"
+
+
+def test_the_example_reads_as_a_swede_expects() -> None:
+    result = compute({})
+    assert result["current"]["monthly_text"] == f"2{NBSP}200{NBSP}kr/mån"
+    assert result["current"]["yearly_text"] == f"26{NBSP}400{NBSP}kr/år"
+    assert result["current"]["lines"][0]["name"] == "App-servrar (Node.js/Express)"
+    assert result["current"]["lines"][0]["unit_text"] == f"200{NBSP}kr"
+    assert result["current"]["lines"][0]["monthly_text"] == f"1{NBSP}600{NBSP}kr"
+    assert result["saving"]["monthly_text"] == f"1{NBSP}700{NBSP}kr/mån"
+    assert result["saving"]["yearly_text"] == f"20{NBSP}400{NBSP}kr/år"
+    assert result["saving"]["percent_text"] == f"77{NBSP}%"
+
+
+def test_without_the_optional_load_balancer_elixir_costs_400_and_saves_82_percent() -> None:
+    result = compute({"elixir_lb": "false"})
+    assert result["elixir"]["monthly_kr"] == "400"
+    assert result["saving"]["percent"] == "82"  # 1 800 / 2 200 = 81,8 %
+
+
+def test_python_bools_are_accepted_like_the_strings() -> None:
+    assert compute({"elixir_lb": False})["fields"] == compute({"elixir_lb": "false"})["fields"]
+
+
+def test_the_cautious_case_saves_only_the_components_elixir_makes_unnecessary() -> None:
+    cautious = compute({"cap_elixir": "1250"})
+    assert lines(cautious["elixir"]) == {"app": (8, "1600"), "lb": (1, "100")}
+    assert cautious["saving"]["monthly_kr"] == "500"  # 2 job servers + Redis
+    result = compute({})
+    assert result["range"]["low_percent"] == cautious["saving"]["percent"] == "23"
+    assert result["range"]["high_percent"] == "77"
+    assert "54 av 77 procentenheter" in result["range"]["driver"]
+    assert result["range"]["summary"].startswith(f"Besparingen ligger mellan 23{NBSP}%")
+
+
+@pytest.mark.parametrize(
+    ("users", "current", "elixir"),
+    [
+        # 100 000 users: 80 app servers, jobs and Redis keep the article's 2:8 and 1:8
+        ("100000", {"app": 80, "jobs": 20, "redis": 10, "lb": 1}, {"app": 20, "lb": 1}),
+        # 500 users: the redundancy minimum, never a fraction of a server
+        ("500", {"app": 2, "jobs": 1, "redis": 1, "lb": 1}, {"app": 2, "lb": 1}),
+        # 10 001 users: one more than 8 servers carry, so 9 (rounded up, never down)
+        ("10 001", {"app": 9, "jobs": 3, "redis": 2, "lb": 1}, {"app": 3, "lb": 1}),
+    ],
+)
+def test_counts_scale_with_load(users: str, current: dict, elixir: dict) -> None:
+    result = compute({"users": users})
+    assert {line["id"]: line["count"] for line in result["current"]["lines"]} == current
+    assert {line["id"]: line["count"] for line in result["elixir"]["lines"]} == elixir
+
+
+@pytest.mark.parametrize(
+    ("stack", "label", "app", "jobs"),
+    [
+        ("node", "Node.js", "App-servrar (Node.js/Express)", "Bakgrundsjobb-servrar (BullMQ)"),
+        ("python", "Python", "App-servrar (Python/Django/FastAPI)", "Bakgrundsjobb-servrar (Celery)"),
+        ("ruby", "Ruby", "App-servrar (Ruby on Rails)", "Bakgrundsjobb-servrar (Sidekiq)"),
+        ("java", "Java", "App-servrar (Java/Spring Boot)", "Bakgrundsjobb-servrar (Quartz)"),
+    ],
+)
+def test_each_stack_names_components_its_users_recognise(stack: str, label: str, app: str, jobs: str) -> None:
+    current = compute({"stack": stack})["current"]
+    assert current["label"] == label
+    assert [line["name"] for line in current["lines"][:2]] == [app, jobs]
+
+
+def test_workloads_decide_the_extra_components() -> None:
+    none = compute({"jobs": "false", "caching": "false"})
+    assert [line["id"] for line in none["current"]["lines"]] == ["app", "lb"]
+    realtime = compute({"jobs": "false", "caching": "false", "realtime": "true", "websockets": "true"})
+    assert [line["name"] for line in realtime["current"]["lines"]][1] == "Redis (PubSub, WebSockets)"
+    assert "inkl. PubSub och WebSockets" in realtime["elixir"]["lines"][0]["name"]
+
+
+def test_ore_prices_are_exact() -> None:
+    result = compute({"server_kr": "199,99"})
+    assert result["current"]["lines"][0]["monthly_kr"] == "1599.92"
+    assert result["current"]["lines"][0]["monthly_text"] == f"1{NBSP}599,92{NBSP}kr"
+    assert result["fields"]["server_kr"] == "199,99"
+
+
+def test_a_more_expensive_elixir_side_shows_a_negative_saving() -> None:
+    # 10 Elixir servers (2 000 kr) + balancer against 8 servers (1 600 kr) + balancer
+    result = compute({"cap_elixir": "1000", "jobs": "false", "caching": "false"})
+    assert result["saving"]["monthly_kr"] == "-400"
+    assert result["saving"]["monthly_text"] == "\u2212400\u00a0kr/mån"
+    assert "redan det försiktiga fallet" in result["range"]["driver"]
+
+
+def test_result_is_json_and_every_text_keeps_numbers_on_one_line() -> None:
+    result = compute({"users": "123456", "server_kr": "1234,5"})
+    assert json.loads(json.dumps(result)) == result
+    assert "1 234" not in json.dumps(result, ensure_ascii=False)  # only no-break spaces inside numbers
+
+
+def test_field_specs_follow_the_contract() -> None:
+    specs = field_specs()
+    assert [spec["key"] for spec in specs] == [
+        "stack", "users", "cap_now", "cap_elixir", "server_kr", "redis_kr", "lb_kr",
+        "jobs", "realtime", "caching", "websockets", "min_servers", "elixir_lb",
+    ]
+    for spec in specs:
+        assert set(spec) == {"key", "label", "unit", "kind", "default", "min", "max", "choices", "help", "source"}
+        assert spec["kind"] in {"choice", "integer", "decimal", "boolean"}
+        assert spec["label"] and spec["help"] and spec["source"]
+        numeric = spec["kind"] in {"integer", "decimal"}
+        assert (spec["min"] is not None) == numeric == (spec["max"] is not None)
+        assert bool(spec["choices"]) == (spec["kind"] == "choice")
+    assert json.loads(json.dumps(specs)) == specs
+    assert compute({})["fields"] == {spec["key"]: spec["default"] for spec in specs}
+
+
+def test_importing_the_package_pulls_in_only_the_standard_library() -> None:
+    code = (
+        "import sys; before = set(sys.modules); import calculator; "
+        "new = {m.split('.')[0] for m in set(sys.modules) - before}; "
+        "third = sorted(m for m in new if m != 'calculator' and m not in sys.stdlib_module_names); "
+        "print(','.join(third))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -1,0 +1,149 @@
+"""Properties that hold for every valid scenario (and every dict of strings).
+
+Valid input is generated the ways people type it: plain digits, Python ints,
+thousands grouped with a space, a no-break or a narrow no-break space, prices
+with a decimal comma, choices in upper case, booleans as strings or bools.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculator import compute, decode_query, encode_query, field_specs
+
+SPACES = [" ", "\u00a0", "\u202f"]
+
+
+def _grouped(value: int, space: str) -> str:
+    return f"{value:,}".replace(",", space)
+
+
+def _integer(spec: dict) -> st.SearchStrategy[object]:
+    values = st.integers(int(spec["min"]), int(spec["max"]))
+    return st.one_of(
+        values.map(str),
+        values,
+        st.tuples(values, st.sampled_from(SPACES)).map(lambda pair: _grouped(*pair)),
+    )
+
+
+def _decimal(spec: dict) -> st.SearchStrategy[str]:
+    ore = st.integers(int(spec["min"]) * 100, int(spec["max"]) * 100)
+    return ore.map(lambda v: f"{v // 100},{v % 100:02d}" if v % 100 else str(v // 100))
+
+
+def _value(spec: dict) -> st.SearchStrategy[object]:
+    if spec["kind"] == "choice":
+        return st.sampled_from([c["value"] for c in spec["choices"]] + [c["value"].upper() for c in spec["choices"]])
+    if spec["kind"] == "boolean":
+        return st.sampled_from(["true", "false", "TRUE", True, False])
+    if spec["kind"] == "integer":
+        return _integer(spec)
+    return _decimal(spec)
+
+
+def _realistic_integer(spec: dict) -> st.SearchStrategy[str]:
+    """Smaller ranges where the arithmetic is interesting (not a billion servers)."""
+    top = {"users": 2_000_000, "cap_now": 20_000, "cap_elixir": 20_000, "min_servers": 10}[spec["key"]]
+    return st.integers(int(spec["min"]), top).map(str)
+
+
+SPECS = field_specs()
+KEYS = [spec["key"] for spec in SPECS]
+MAX_USERS = 1_000_000_000
+
+valid_fields = st.fixed_dictionaries({}, optional={spec["key"]: _value(spec) for spec in SPECS})
+
+realistic_fields = st.fixed_dictionaries(
+    {},
+    optional={
+        spec["key"]: _realistic_integer(spec) if spec["kind"] == "integer" else _value(spec)
+        for spec in SPECS
+    },
+)
+
+
+def kr(value: str) -> Decimal:
+    return Decimal(value)
+
+
+@given(valid_fields)
+def test_every_valid_scenario_computes(fields: dict) -> None:
+    assert compute(fields)["ok"] is True
+
+
+@given(valid_fields)
+def test_totals_are_the_sums_of_their_lines(fields: dict) -> None:
+    result = compute(fields)
+    for side in (result["current"], result["elixir"]):
+        assert kr(side["monthly_kr"]) == sum(kr(line["monthly_kr"]) for line in side["lines"])
+        assert side["servers"] == sum(line["count"] for line in side["lines"])
+        assert kr(side["yearly_kr"]) == 12 * kr(side["monthly_kr"])
+        for line in side["lines"]:
+            assert kr(line["monthly_kr"]) == line["count"] * kr(line["unit_kr"])
+    saving = kr(result["current"]["monthly_kr"]) - kr(result["elixir"]["monthly_kr"])
+    assert kr(result["saving"]["monthly_kr"]) == saving
+    assert kr(result["saving"]["yearly_kr"]) == 12 * saving
+
+
+@given(valid_fields)
+def test_costs_are_never_negative_and_counts_are_whole(fields: dict) -> None:
+    result = compute(fields)
+    minimum = int(result["fields"]["min_servers"])
+    for side in (result["current"], result["elixir"]):
+        assert kr(side["monthly_kr"]) >= 0
+        for line in side["lines"]:
+            assert isinstance(line["count"], int) and line["count"] >= 1
+            assert kr(line["monthly_kr"]) >= 0
+        app = next(line for line in side["lines"] if line["id"] == "app")
+        assert app["count"] >= minimum
+
+
+@given(realistic_fields, st.integers(1, 1_000_000))
+def test_more_users_never_cost_less(fields: dict, extra: int) -> None:
+    before = compute(fields)
+    users = int(before["fields"]["users"])
+    after = compute({**fields, "users": str(min(users + extra, MAX_USERS))})
+    for side in ("current", "elixir"):
+        assert kr(after[side]["monthly_kr"]) >= kr(before[side]["monthly_kr"])
+
+
+@given(valid_fields)
+def test_the_saving_is_never_above_100_percent(fields: dict) -> None:
+    assert int(compute(fields)["saving"]["percent"]) <= 100
+
+
+@given(valid_fields)
+def test_the_chosen_result_lies_inside_the_range(fields: dict) -> None:
+    result = compute(fields)
+    low, high = int(result["range"]["low_percent"]), int(result["range"]["high_percent"])
+    assert low <= int(result["saving"]["percent"]) <= high
+    assert result["range"]["summary"] and result["range"]["driver"]
+
+
+@given(valid_fields)
+def test_share_links_round_trip_every_valid_scenario(fields: dict) -> None:
+    expected = compute(fields)
+    assert compute(decode_query(encode_query(fields)))["fields"] == expected["fields"]
+    assert compute(decode_query(expected["query"]))["fields"] == expected["fields"]
+    assert decode_query("?" + expected["query"]) == decode_query(expected["query"])
+
+
+@settings(max_examples=300)
+@given(st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=80)), st.text(max_size=80)))
+def test_compute_never_raises_for_any_dict_of_strings(fields: dict) -> None:
+    result = compute(fields)
+    assert result["schema"] == 1 and isinstance(result["ok"], bool)
+    # the last-resort guard must never be what answered
+    assert "Kalkylen kunde inte räknas ut" not in str(result.get("errors", {}))
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=3000))
+def test_decode_query_never_raises_and_its_output_never_breaks_compute(query: str) -> None:
+    fields = decode_query(query)
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in fields.items())
+    assert "Kalkylen kunde inte räknas ut" not in str(compute(fields).get("errors", {}))
