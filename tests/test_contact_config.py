@@ -1,0 +1,131 @@
+"""The site owner's contact settings: a wrong one stops the build and names itself.
+
+Unit tests check `sitebuild.contact` directly; the build tests prove the
+check is wired into the real build (`on_config` in hooks.py) and that the
+rendered contact section follows the settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import pytest
+from mkdocs.exceptions import ConfigurationError
+
+from sitebuild.contact import MAIL_INTRO, MAIL_SUBJECT, ContactSettings, mailto_href, parse_settings
+from tests.conftest import build_site
+from tests.support.config_variant import config_variant
+
+VALID = {"email": "kontakt@example.com", "phone": "+46 8 123 456 78"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "named"),
+    [
+        (None, "extra.contact"),
+        ("kontakt@example.com", "extra.contact"),
+        ({}, "extra.contact.email"),
+        ({"email": ""}, "extra.contact.email"),
+        ({"email": "x@"}, "extra.contact.email"),
+        ({"email": "kontakt example.com"}, "extra.contact.email"),
+        ({"email": "a@b"}, "extra.contact.email"),
+        ({**VALID, "phone": "ring oss"}, "extra.contact.phone"),
+        ({**VALID, "phone": 4681234567}, "extra.contact.phone"),
+        ({**VALID, "form_endpoint": "http://forms.example.com/f"}, "extra.contact.form_endpoint"),
+        ({**VALID, "form_endpoint": "http://localhost:8000/f"}, "extra.contact.form_endpoint"),
+        ({**VALID, "form_endpoint": "ftp://forms.example.com/f"}, "extra.contact.form_endpoint"),
+        ({**VALID, "form_endpoint": "forms.example.com/f"}, "extra.contact.form_endpoint"),
+        ({**VALID, "form_endpoint": "https://"}, "extra.contact.form_endpoint"),
+        ({**VALID, "form_endpiont": "https://forms.example.com/f"}, "extra.contact.form_endpiont"),
+    ],
+)
+def test_wrong_setting_is_refused_by_name(raw: object, named: str) -> None:
+    with pytest.raises(ConfigurationError) as error:
+        parse_settings(raw)
+    assert str(error.value).startswith(named)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"email": "kontakt@example.com"},
+        VALID,
+        {**VALID, "form_endpoint": "https://forms.example.com/f/abc"},
+        {**VALID, "form_endpoint": "http://127.0.0.1:8123/ok"},
+        {"email": " kontakt@example.se ", "phone": None, "form_endpoint": ""},
+    ],
+)
+def test_good_settings_are_accepted(raw: dict[str, object]) -> None:
+    settings = parse_settings(raw)
+    assert settings.email == str(raw["email"]).strip()
+
+
+def test_phone_link_drops_the_spaces_people_read() -> None:
+    assert parse_settings(VALID).tel_href == "tel:+46812345678"
+    assert parse_settings({"email": "a@example.com"}).tel_href is None
+
+
+def test_mailto_is_percent_encoded_per_rfc_6068() -> None:
+    settings = ContactSettings(email="kontakt@example.com")
+    href = mailto_href(settings, "Nuvarande stack: Node.js\nBesparing: 1 700 kr/mån (77 %)\nhttps://www.example.com/?a=1&b=2#kalkylator")
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto" and parts.path == "kontakt@example.com"
+    # No raw space, newline, ampersand or hash may survive inside a value.
+    assert " " not in href and "\n" not in href and href.count("&") == 1 and "#" not in href
+    assert "%0D%0A" in href and "+" not in parts.query
+    fields = {key: unquote(value) for key, value in (pair.split("=", 1) for pair in parts.query.split("&"))}
+    assert fields["subject"] == MAIL_SUBJECT
+    body = fields["body"].replace("\r\n", "\n")
+    assert body.startswith(MAIL_INTRO)
+    assert body.endswith("Besparing: 1 700 kr/mån (77 %)\nhttps://www.example.com/?a=1&b=2#kalkylator")
+
+
+def test_mailto_without_scenario_is_the_intro_only() -> None:
+    query = parse_qs(urlsplit(mailto_href(ContactSettings(email="a@example.com"))).query)
+    assert query["body"] == [MAIL_INTRO]
+
+
+def test_button_goes_to_the_form_when_there_is_one() -> None:
+    with_form = ContactSettings(email="a@example.com", form_endpoint="https://forms.example.com/f")
+    assert with_form.cta_href_for("scenario") == "#kontakt"
+    assert ContactSettings(email="a@example.com").cta_href_for("x").startswith("mailto:a@example.com?")
+
+
+@pytest.mark.parametrize(
+    ("changes", "named"),
+    [
+        ("extra:\n  contact:\n    email: 'x@'\n", "extra.contact.email"),
+        ("extra:\n  contact:\n    email: null\n", "extra.contact.email"),
+        ("extra:\n  contact:\n    form_endpoint: http://forms.example.com/f\n", "extra.contact.form_endpoint"),
+        ("extra:\n  contact:\n    phone: 'ring oss'\n", "extra.contact.phone"),
+    ],
+)
+def test_build_stops_naming_the_wrong_setting(tmp_path: Path, changes: str, named: str) -> None:
+    with config_variant(changes) as config_file:
+        result = build_site(tmp_path / "site", config_file)
+    assert result.returncode != 0
+    assert named in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_built_section_follows_the_settings(built_site: Path) -> None:
+    """Default settings: no endpoint, so a mail button and no form; phone shown."""
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'id="kontakt"' in html
+    assert 'href="mailto:kontakt@example.com?subject=' in html
+    assert 'href="tel:+46812345678"' in html
+    assert "data-contact-form" not in html
+
+
+def test_build_with_endpoint_renders_the_form(tmp_path: Path) -> None:
+    changes = "extra:\n  contact:\n    form_endpoint: https://forms.example.com/f/abc\n    phone: null\n"
+    with config_variant(changes) as config_file:
+        result = build_site(tmp_path / "site", config_file)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'action="https://forms.example.com/f/abc"' in html
+    for field in ("name", "company", "email", "message"):
+        assert f'name="{field}"' in html
+    assert 'aria-live="polite"' in html
+    assert "tel:" not in html
