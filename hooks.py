@@ -3,3 +3,64 @@
 Each event delegates to a module in `sitebuild/` that has one job; this file
 only says which job runs at which point of the build.
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitebuild import calculator_archive, calculator_embed, contact, contact_section, pyodide_runtime, seo
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+CALCULATOR_PACKAGE = PROJECT_ROOT / "calculator"
+CALCULATOR_WORKER = "assets/javascripts/calculator-worker.mjs"
+
+# Set by on_files, read by on_page_content: where this build put the
+# calculator's runtime files.
+_calculator_assets: calculator_embed.CalculatorAssets | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Stop early, naming the setting, when the site owner's settings are wrong."""
+    seo.require_site_url(config.site_url)
+    contact.install(config.extra)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Publish self-hosted Pyodide and the calculator archive with the site."""
+    global _calculator_assets
+    runtime = pyodide_runtime.locate(PROJECT_ROOT)
+    for file in pyodide_runtime.site_files(runtime, config):
+        files.append(file)
+    archive = calculator_archive.site_file(CALCULATOR_PACKAGE, config)
+    files.append(archive)
+    _calculator_assets = calculator_embed.CalculatorAssets(
+        worker=CALCULATOR_WORKER, pyodide_folder=runtime.site_folder, archive=archive.src_uri
+    )
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Render the contact section where a page has `<!-- kontakt -->`.
+
+    Before Markdown, not after, so that MkDocs sees its `id="kontakt"` and
+    accepts links to `#kontakt`.
+    """
+    return contact_section.embed(markdown, config.theme.get_env(), config.extra["contact"])
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Render the calculator where a page has `<!-- kalkylator -->`."""
+    env = config.theme.get_env()
+    settings: contact.ContactSettings = config.extra["contact"]
+    assert _calculator_assets is not None, "on_files runs before any page is rendered"
+    return calculator_embed.embed(html, page, env, _calculator_assets, settings.cta_href_for)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Files that follow the configuration: robots.txt names the sitemap's address."""
+    seo.write_robots_txt(config.site_dir, seo.require_site_url(config.site_url))

@@ -1,0 +1,350 @@
+/*
+ * The savings calculator in the page.
+ *
+ * The build has already rendered the numbers of the page's preset scenario
+ * (sitebuild/calculator_embed.py). This script starts the engine (Pyodide in
+ * a module worker, calculator-worker.mjs) when the page is idle or the
+ * calculator comes near the viewport, then recomputes on every edit with the
+ * same Python model and writes the answers into the same `data-out` slots.
+ *
+ * Everything from the visitor or a link is treated as text: values are set
+ * with `.value` and `.textContent`, never as HTML, and all validation is the
+ * model's.
+ */
+(() => {
+  "use strict";
+
+  const LOAD_TIMEOUT_MS = 30000;
+  const NEAR_VIEWPORT = "600px 0px";
+  const SCENARIO_EVENT = "kontakt:scenario";
+
+  const STATUS = {
+    waiting: "Siffrorna visar artikelns räkneexempel. Kalkylatorn startar strax och räknar sedan på dina egna värden direkt i webbläsaren – inget du skriver lämnar sidan.",
+    loading: "Laddar kalkylatorn…",
+    pending: "Laddar kalkylatorn… Dina värden räknas så snart den är klar.",
+    ready: "Kalkylatorn räknar i din webbläsare – inget du skriver lämnar sidan.",
+    invalid: "Rätta de markerade fälten. Resultatet nedan gäller de senaste giltiga värdena.",
+    failed: "Kalkylatorn kunde inte laddas. Siffrorna nedan är artikelns räkneexempel – du kan ändå kontakta oss för en analys av ditt scenario.",
+  };
+
+  /* ---------- The engine: one worker for the whole visit ---------- */
+
+  let engine = null;
+
+  /* Boots the worker; the promise settles within LOAD_TIMEOUT_MS, because
+   * Pyodide's own load never settles when WebAssembly is refused. */
+  function bootEngine(urls, onProgress) {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(urls.worker, { type: "module" });
+      const fail = (reason) => {
+        clearTimeout(timer);
+        worker.terminate();
+        reject(new Error(reason));
+      };
+      const timer = setTimeout(() => fail("timeout"), LOAD_TIMEOUT_MS);
+      const pending = new Map(); // call id -> {resolve, reject}
+      let nextId = 0;
+      const client = {
+        call(name, argument) {
+          return new Promise((resolve, reject) => {
+            nextId += 1;
+            pending.set(nextId, { resolve, reject });
+            worker.postMessage({ type: "call", id: nextId, name, argument });
+          });
+        },
+      };
+      worker.onerror = (event) => fail(event.message || "worker error");
+      worker.onmessage = ({ data }) => {
+        if (data.type === "reply") {
+          const call = pending.get(data.id);
+          pending.delete(data.id);
+          if ("error" in data) call.reject(new Error(data.error));
+          else call.resolve(data.value);
+        } else if (data.type === "progress") {
+          onProgress(data.percent);
+        } else if (data.type === "ready") {
+          clearTimeout(timer);
+          resolve(client);
+        } else if (data.type === "failed") {
+          fail(data.reason);
+        }
+      };
+      worker.postMessage({ type: "init", indexURL: urls.pyodide, archiveURL: urls.archive });
+    });
+  }
+
+  function getEngine(urls, onProgress) {
+    if (!engine) {
+      engine = bootEngine(urls, onProgress);
+      engine.catch(() => {
+        engine = null; // a later attempt (the retry button) starts afresh
+      });
+    }
+    return engine;
+  }
+
+  /* ---------- Helpers ---------- */
+
+  function lookup(object, path) {
+    return path.split(".").reduce((value, key) => (value == null ? undefined : value[key]), object);
+  }
+
+  function whenNearOrIdle(element, callback) {
+    let fired = false;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) fire();
+    }, { rootMargin: NEAR_VIEWPORT });
+    function fire() {
+      if (fired) return;
+      fired = true;
+      observer.disconnect();
+      callback();
+    }
+    observer.observe(element);
+    const onIdle = () => {
+      if ("requestIdleCallback" in window) requestIdleCallback(fire, { timeout: 5000 });
+      else setTimeout(fire, 1000);
+    };
+    if (document.readyState === "complete") onIdle();
+    else window.addEventListener("load", onIdle, { once: true });
+  }
+
+  /* ---------- One calculator on the page ---------- */
+
+  function start(root) {
+    if (root.dataset.started) return;
+    root.dataset.started = "true";
+
+    const form = root.querySelector("[data-calc-form]");
+    const status = root.querySelector("[data-calc-status]");
+    const progress = root.querySelector("[data-calc-progress]");
+    const retry = root.querySelector("[data-calc-retry]");
+    const notice = root.querySelector("[data-calc-notice]");
+    const linkField = root.querySelector("[data-calc-link]");
+    const copyStatus = root.querySelector("[data-calc-copy-status]");
+    const lineTemplate = root.querySelector("[data-line-template]");
+    const presets = JSON.parse(root.dataset.presets);
+    const urls = {
+      worker: new URL(root.dataset.worker, location.href).href,
+      pyodide: new URL(root.dataset.pyodide, location.href).href,
+      archive: new URL(root.dataset.archive, location.href).href,
+    };
+
+    // The form's own fields, by key: model error keys are looked up here and
+    // never used to build a selector.
+    const fields = new Map();
+    for (const wrapper of form.querySelectorAll("[data-field]")) {
+      fields.set(wrapper.dataset.field, {
+        input: wrapper.querySelector("input, select"),
+        error: wrapper.querySelector("[data-error-for]"),
+      });
+    }
+
+    let client = null;
+    let busy = false;
+    let stale = false;
+    let edited = false;
+
+    function setStatus(text) {
+      status.textContent = text;
+    }
+
+    function readForm() {
+      const values = {};
+      for (const [key, { input }] of fields) {
+        values[key] = input.type === "checkbox" ? String(input.checked) : input.value;
+      }
+      return values;
+    }
+
+    function writeForm(values) {
+      for (const [key, value] of Object.entries(values)) {
+        const field = fields.get(key);
+        if (!field) continue;
+        if (field.input.type === "checkbox") {
+          field.input.checked = value === "true";
+        } else {
+          // An unknown choice from a link becomes a visible option (as text), so
+          // the model's message about it shows at the field and nothing is lost.
+          if (field.input.tagName === "SELECT" && ![...field.input.options].some((o) => o.value === value)) {
+            field.input.add(new Option(value, value));
+          }
+          field.input.value = value;
+        }
+      }
+    }
+
+    function showErrors(errors, extra = {}) {
+      for (const [key, { input, error }] of fields) {
+        const message = errors[key];
+        error.textContent = message || "";
+        error.hidden = !message;
+        if (message) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
+      }
+      const general = [
+        ...Object.entries(errors).filter(([key]) => !fields.has(key)).map(([, message]) => message),
+        ...Object.values(extra),
+      ];
+      notice.replaceChildren(...general.map((message) => {
+        const paragraph = document.createElement("p");
+        paragraph.textContent = message;
+        return paragraph;
+      }));
+      notice.hidden = general.length === 0;
+    }
+
+    function renderLines(side, lines) {
+      const body = root.querySelector(`[data-lines="${side}"]`);
+      body.replaceChildren(...lines.map((line) => {
+        const row = lineTemplate.content.firstElementChild.cloneNode(true);
+        for (const cell of row.querySelectorAll("[data-line-out]")) {
+          cell.textContent = line[cell.dataset.lineOut];
+        }
+        row.querySelector("[data-line-seg]").setAttribute("class", `calc-seg calc-seg--${line.id}`);
+        return row;
+      }));
+    }
+
+    function renderChart(result) {
+      const scale = Math.max(Number(result.current.monthly_kr), Number(result.elixir.monthly_kr), 1);
+      for (const side of ["current", "elixir"]) {
+        const svg = root.querySelector(`[data-chart="${side}"]`);
+        svg.setAttribute("viewBox", `0 0 ${scale} 10`);
+        let x = 0;
+        svg.replaceChildren(...result[side].lines.map((line) => {
+          const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+          rect.setAttribute("class", `calc-seg calc-seg--${line.id}`);
+          rect.setAttribute("x", String(x));
+          rect.setAttribute("y", "0");
+          rect.setAttribute("width", line.monthly_kr);
+          rect.setAttribute("height", "10");
+          const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
+          title.textContent = `${line.name}: ${line.monthly_text}`;
+          rect.append(title);
+          x += Number(line.monthly_kr);
+          return rect;
+        }));
+      }
+    }
+
+    function shareLink(query) {
+      const url = new URL(location.href);
+      url.search = query;
+      url.hash = root.id;
+      return url.href;
+    }
+
+    function render(result) {
+      for (const slot of root.querySelectorAll("[data-out]")) {
+        slot.textContent = lookup(result, slot.dataset.out) ?? "";
+      }
+      renderLines("current", result.current.lines);
+      renderLines("elixir", result.elixir.lines);
+      renderChart(result);
+      const link = shareLink(result.query);
+      linkField.value = link;
+      if (edited) history.replaceState(history.state, "", link);
+      document.dispatchEvent(new CustomEvent(SCENARIO_EVENT, { detail: { summary: result.summary, link } }));
+    }
+
+    function show(result, extraErrors = {}) {
+      root.classList.toggle("calc--invalid", !result.ok);
+      showErrors(result.ok ? {} : result.errors, extraErrors);
+      if (result.ok) {
+        render(result);
+        setStatus(STATUS.ready);
+      } else {
+        setStatus(STATUS.invalid);
+      }
+    }
+
+    /* At most one computation in flight; edits made meanwhile are computed
+     * next, so typing fast never queues up stale work. */
+    async function recompute(extraErrors) {
+      if (!client) {
+        setStatus(STATUS.pending);
+        return;
+      }
+      if (busy) {
+        stale = true;
+        return;
+      }
+      busy = true;
+      try {
+        do {
+          stale = false;
+          const result = await client.call("compute", readForm());
+          if (!stale) show(result, extraErrors);
+        } while (stale);
+      } finally {
+        busy = false;
+      }
+    }
+
+    /* Opening a share link: the model decodes the query and the values fill
+     * the form as text, so the form's own computation reports bad ones at
+     * their fields. What the form cannot hold (unknown parameters, a
+     * non-boolean for a checkbox) is reported above the form instead. */
+    async function restoreFromLink() {
+      if (!location.search) return {};
+      const decoded = await client.call("decode_query", location.search.slice(1));
+      writeForm(decoded);
+      const check = await client.call("compute", decoded);
+      if (check.ok) return {};
+      return Object.fromEntries(Object.entries(check.errors).filter(
+        ([key]) => !fields.has(key) || fields.get(key).input.type === "checkbox",
+      ));
+    }
+
+    async function load() {
+      retry.hidden = true;
+      progress.hidden = false;
+      progress.value = 5;
+      setStatus(edited ? STATUS.pending : STATUS.loading);
+      root.setAttribute("aria-busy", "true");
+      try {
+        client = await getEngine(urls, (percent) => { progress.value = percent; });
+        const linkErrors = await restoreFromLink();
+        progress.hidden = true;
+        root.removeAttribute("aria-busy");
+        root.dataset.ready = "true";
+        await recompute(linkErrors);
+      } catch (error) {
+        progress.hidden = true;
+        root.removeAttribute("aria-busy");
+        setStatus(STATUS.failed);
+        retry.hidden = false;
+      }
+    }
+
+    form.addEventListener("input", () => {
+      edited = true;
+      recompute();
+    });
+    form.addEventListener("submit", (event) => event.preventDefault());
+    root.querySelector("[data-calc-reset]").addEventListener("click", () => {
+      writeForm(presets);
+      edited = true;
+      recompute();
+    });
+    retry.addEventListener("click", load);
+    root.querySelector("[data-calc-copy]").addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(linkField.value);
+        copyStatus.textContent = "Länken är kopierad.";
+      } catch {
+        linkField.select();
+        copyStatus.textContent = "Markera länken och kopiera den med Ctrl+C (⌘+C på Mac).";
+      }
+    });
+
+    linkField.value = shareLink(location.search);
+    setStatus(STATUS.waiting);
+    whenNearOrIdle(root, load);
+  }
+
+  document$.subscribe(() => {
+    for (const root of document.querySelectorAll("[data-calculator]")) start(root);
+  });
+})();

@@ -1,0 +1,66 @@
+"""Self-hosted Pyodide: the runtime files the calculator needs, taken from the
+exactly pinned npm package and published in a versioned folder of the site.
+
+Copying them ourselves (rather than loading Pyodide from a CDN) keeps the
+promise that the site contacts no other host; the version in the folder name
+lets a host cache these large files for a long time without serving a stale
+runtime after an upgrade.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+# What `loadPyodide` fetches for pure-Python code: the loader, the Emscripten
+# module, the WebAssembly binary, the standard library and the package lock
+# (read at start even when no package is installed).
+RUNTIME_FILES = (
+    "pyodide.mjs",
+    "pyodide.asm.mjs",
+    "pyodide.asm.wasm",
+    "python_stdlib.zip",
+    "pyodide-lock.json",
+)
+
+
+@dataclass(frozen=True)
+class PyodideRuntime:
+    """The installed npm package and where its files go in the built site."""
+
+    package_dir: Path
+    version: str
+
+    @property
+    def site_folder(self) -> str:
+        """Folder of the site (relative, ending in '/') that holds the runtime."""
+        return f"pyodide/{self.version}/"
+
+
+def locate(project_root: Path) -> PyodideRuntime:
+    """Find the npm-installed runtime, or stop the build saying how to get it."""
+    package_dir = project_root / "node_modules" / "pyodide"
+    manifest = package_dir / "package.json"
+    if not manifest.is_file():
+        raise PluginError(
+            f"Pyodide is not installed ({manifest} is missing): run `npm ci` "
+            "(or `make serve` / `make build`, which run it for you)."
+        )
+    missing = [name for name in RUNTIME_FILES if not (package_dir / name).is_file()]
+    if missing:
+        raise PluginError(f"The pyodide npm package lacks {', '.join(missing)}: reinstall it with `npm ci`.")
+    version = json.loads(manifest.read_text(encoding="utf-8"))["version"]
+    return PyodideRuntime(package_dir=package_dir, version=version)
+
+
+def site_files(runtime: PyodideRuntime, config: MkDocsConfig) -> list[File]:
+    """The runtime files as MkDocs files, so `build` and `serve` both publish them."""
+    return [
+        File.generated(config, runtime.site_folder + name, abs_src_path=str(runtime.package_dir / name))
+        for name in RUNTIME_FILES
+    ]
