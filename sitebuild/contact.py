@@ -73,13 +73,8 @@ class ContactSettings:
         """The mail link without a scenario, for pages read without JavaScript."""
         return mailto_href(self)
 
-    @property
-    def cta_href(self) -> str:
-        """Where a contact button goes: the form when there is one, else the mail program."""
-        return self.cta_href_for("")
-
     def cta_href_for(self, scenario_text: str) -> str:
-        """Like `cta_href`, for a button that carries a scenario in its mail body."""
+        """Where a contact button goes: the form when there is one, else a mail carrying the scenario."""
         return "#kontakt" if self.form_endpoint else mailto_href(self, scenario_text)
 
     @property
