@@ -37,6 +37,7 @@ from __future__ import annotations
 import decimal
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 from fractions import Fraction
 
@@ -128,23 +129,26 @@ class Line:
 
 @dataclass(frozen=True)
 class Side:
-    """One stack's bill: its component lines (count 0 lines never appear)."""
+    """One stack's bill: its component lines (count 0 lines never appear).
+
+    Totals are derived once and cached: the result is read many times over.
+    """
 
     label: str
     lines: tuple[Line, ...]
 
-    @property
+    @cached_property
     def servers(self) -> int:
         return sum(line.count for line in self.lines)
 
-    @property
+    @cached_property
     def kr_per_month(self) -> Decimal:
         total = _ZERO
         for line in self.lines:
             total = _EXACT.add(total, line.kr_per_month)
         return total
 
-    @property
+    @cached_property
     def kr_per_year(self) -> Decimal:
         return _EXACT.multiply(self.kr_per_month, Decimal(MONTHS_PER_YEAR))
 
@@ -156,15 +160,15 @@ class Comparison:
     current: Side
     elixir: Side
 
-    @property
+    @cached_property
     def saving_kr_per_month(self) -> Decimal:
         return _EXACT.subtract(self.current.kr_per_month, self.elixir.kr_per_month)
 
-    @property
+    @cached_property
     def saving_kr_per_year(self) -> Decimal:
         return _EXACT.multiply(self.saving_kr_per_month, Decimal(MONTHS_PER_YEAR))
 
-    @property
+    @cached_property
     def saving_percent(self) -> int:
         return percent_of(self.saving_kr_per_month, self.current.kr_per_month)
 
