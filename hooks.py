@@ -12,7 +12,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitebuild import calculator_archive, calculator_embed, contact, contact_section, pyodide_runtime, seo
+from sitebuild import (
+    calculator_archive,
+    calculator_embed,
+    contact,
+    contact_section,
+    method_tables,
+    pyodide_runtime,
+    seo,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent
 CALCULATOR_PACKAGE = PROJECT_ROOT / "calculator"
@@ -45,11 +53,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Render the contact section where a page has `<!-- kontakt -->`.
+    """Render the contact section where a page has `<!-- kontakt -->`, and the
+    method page's tables (from the calculator model) where it has
+    `<!-- formel -->`, `<!-- räkneexempel -->` or `<!-- standardvärden -->`.
 
     Before Markdown, not after, so that MkDocs sees its `id="kontakt"` and
     accepts links to `#kontakt`.
     """
+    markdown = method_tables.embed(markdown)
     return contact_section.embed(markdown, config.theme.get_env(), config.extra["contact"])
 
 

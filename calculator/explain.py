@@ -37,7 +37,7 @@ def range_summary(e: Estimate) -> str:
             f"({format_kr_per_month(low.saving_kr_per_month)}) i det försiktiga fallet, där en "
             "Elixir-server inte bär fler användare än en server i dag, och "
             f"{format_percent(high.saving_percent)} ({format_kr_per_month(high.saving_kr_per_month)}) "
-            f"med ditt antagande om {format_count(e.scenario.users_per_server_elixir)} användare "
+            f"med antagandet om {format_count(e.scenario.users_per_server_elixir)} användare "
             "per Elixir-server.")
 
 
