@@ -143,7 +143,7 @@ def _result(e: Estimate, canonical: dict[str, str]) -> dict[str, object]:
             "summary": explain.range_summary(e),
             "driver": explain.driver(e),
         },
-        "summary": explain.email_summary(e, canonical, query),
+        "summary": explain.email_summary(e, canonical),
     }
 
 

@@ -69,8 +69,11 @@ def _removed_components(c: Comparison) -> list[str]:
     return [line.name for line in c.current.lines if line.id not in kept]
 
 
-def email_summary(e: Estimate, canonical: dict[str, str], query: str) -> str:
-    """Plain text: the inputs, both bills, the saving and its range."""
+def email_summary(e: Estimate, canonical: dict[str, str]) -> str:
+    """Plain text: the inputs, both bills, the saving and its range.
+
+    No share link: the page adds the absolute link itself (it knows the URL).
+    """
     c = e.chosen
     lines = ["Kalkyl från besparingskalkylatorn", ""]
     lines += [f"{spec.label}: {_display(spec, canonical[spec.key])}" for spec in FIELDS]
@@ -78,7 +81,7 @@ def email_summary(e: Estimate, canonical: dict[str, str], query: str) -> str:
     lines.append(f"Besparing: {format_kr_per_month(c.saving_kr_per_month)}, "
                  f"{format_kr_per_year(c.saving_kr_per_year)} "
                  f"({format_percent(c.saving_percent)})")
-    lines += [range_summary(e), driver(e), "", f"Delningslänk: ?{query}"]
+    lines += [range_summary(e), driver(e)]
     return "\n".join(lines)
 
 
