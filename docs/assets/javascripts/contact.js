@@ -50,7 +50,7 @@
     links.forEach((link) => {
       // Before any scenario, a mail link rendered at build time may already
       // carry the page's default scenario: keep it rather than drop it.
-      const keep = !scenario && !config.formEndpoint && link.getAttribute("href").startsWith("mailto:");
+      const keep = !scenario && !config.formEndpoint && (link.getAttribute("href") || "").startsWith("mailto:");
       if (!keep) link.setAttribute("href", href);
     });
   }
