@@ -16,10 +16,12 @@ from decimal import Decimal
 from calculator import explain
 from calculator.fields import DEFAULTS, FIELDS, FIELDS_BY_KEY
 from calculator.formatting import (
+    format_count,
     format_kr,
     format_kr_per_month,
     format_kr_per_year,
     format_percent,
+    format_servers,
     plain_kr,
 )
 from calculator.model import STACKS, Estimate, Scenario, Side, Workloads, estimate
@@ -155,6 +157,7 @@ def _side(side: Side) -> dict[str, object]:
                 "id": line.id,
                 "name": line.name,
                 "count": line.count,
+                "count_text": format_count(line.count),
                 "unit_kr": plain_kr(line.unit_kr_per_month),
                 "monthly_kr": plain_kr(line.kr_per_month),
                 "unit_text": format_kr(line.unit_kr_per_month),
@@ -164,6 +167,7 @@ def _side(side: Side) -> dict[str, object]:
             if line.count > 0
         ],
         "servers": side.servers,
+        "servers_text": format_servers(side.servers),
         "monthly_kr": plain_kr(side.kr_per_month),
         "yearly_kr": plain_kr(side.kr_per_year),
         "monthly_text": format_kr_per_month(side.kr_per_month),

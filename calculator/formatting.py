@@ -34,6 +34,17 @@ def format_number(value: Decimal | int) -> str:
     return sign + format_count(int(integer)) + "," + fraction
 
 
+def format_with_unit(value: Decimal | int, unit: str) -> str:
+    """`10 000 användare`, `200 kr/mån`, or only the number when there is no unit."""
+    number = format_number(value)
+    return f"{number}{NBSP}{unit}" if unit else number
+
+
+def format_servers(count: int) -> str:
+    """`1 server`, `12 servrar`."""
+    return f"{format_count(count)}{NBSP}{'server' if count == 1 else 'servrar'}"
+
+
 def format_kr(value: Decimal | int) -> str:
     """`2 200 kr`."""
     return f"{format_number(value)}{NBSP}kr"

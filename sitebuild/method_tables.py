@@ -21,7 +21,7 @@ from html import escape
 
 import calculator
 from calculator import model
-from calculator.formatting import NBSP, format_number
+from calculator.formatting import format_with_unit
 
 Row = Iterable[str]
 
@@ -39,7 +39,7 @@ def embed(markdown: str) -> str:
 def defaults_table(specs: list[dict] | None = None) -> str:
     """Every input: label, share-link key, default, allowed values, source."""
     rows = [
-        (spec["label"], f"<code>{escape(spec['key'])}</code>", _default(spec), _allowed(spec), spec["source"])
+        (spec["label"], f"<code>{escape(spec['key'])}</code>", spec["default_text"], _allowed(spec), spec["source"])
         for spec in (calculator.field_specs() if specs is None else specs)
     ]
     head = ("Fält", "Nyckel i länken", "Standardvärde", "Tillåtet", "Varifrån värdet kommer")
@@ -88,19 +88,10 @@ def example_tables(compute: Callable[[dict], dict] = calculator.compute) -> str:
 
 
 def _side_table(side: dict) -> str:
-    rows = [(line["name"], str(line["count"]), line["unit_text"], line["monthly_text"]) for line in side["lines"]]
-    rows.append((f"Summa {side['label']}", f"{side['servers']} servrar", "", side["monthly_text"]))
+    rows = [(line["name"], line["count_text"], line["unit_text"], line["monthly_text"]) for line in side["lines"]]
+    rows.append((f"Summa {side['label']}", side["servers_text"], "", side["monthly_text"]))
     head = (side["label"], "Antal", "Pris per st. och månad", "Kostnad per månad")
     return _table(head, rows)
-
-
-def _default(spec: dict) -> str:
-    value = spec["default"]
-    if spec["kind"] == "choice":
-        return next(c["label"] for c in spec["choices"] if c["value"] == value)
-    if spec["kind"] == "boolean":
-        return "ja" if value == "true" else "nej"
-    return _with_unit(value, spec["unit"])
 
 
 def _allowed(spec: dict) -> str:
@@ -113,8 +104,7 @@ def _allowed(spec: dict) -> str:
 
 
 def _with_unit(canonical: str, unit: str) -> str:
-    number = format_number(Decimal(canonical.replace(",", ".")))
-    return f"{number}{NBSP}{unit}" if unit else number
+    return format_with_unit(Decimal(canonical.replace(",", ".")), unit)
 
 
 def _table(head: Row, rows: Iterable[Row], raw_columns: Collection[int] = ()) -> str:

@@ -14,8 +14,8 @@ NBSP = "\u00a0"
 USERS_RANGE = f"Tillåtet: ett heltal från 1 till 1{NBSP}000{NBSP}000{NBSP}000{NBSP}användare."
 PRICE_RANGE = f"Tillåtet: ett tal med högst två decimaler från 1 till 1{NBSP}000{NBSP}000{NBSP}kr/mån."
 CAP_RANGE = f"Tillåtet: ett heltal från 1 till 10{NBSP}000{NBSP}000{NBSP}användare."
-KNOWN = ("stack, users, cap_now, cap_elixir, server_kr, redis_kr, lb_kr, jobs, realtime, "
-         "caching, websockets, min_servers, elixir_lb")
+KNOWN = ("stack, users, jobs, realtime, caching, websockets, cap_now, cap_elixir, server_kr, redis_kr, "
+         "lb_kr, min_servers, elixir_lb")
 
 BAD_INPUTS = [
     ({"users": ""}, "users", f"Samtidiga användare: saknar värde. {USERS_RANGE}"),

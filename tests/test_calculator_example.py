@@ -26,6 +26,7 @@ def test_compute_with_no_fields_is_the_articles_example() -> None:
     assert (current["servers"], current["monthly_kr"], current["yearly_kr"]) == (12, "2200", "26400")
     assert lines(elixir) == {"app": (2, "400"), "lb": (1, "100")}
     assert (elixir["servers"], elixir["monthly_kr"]) == (3, "500")
+    assert (current["servers_text"], elixir["servers_text"]) == ("12\u00a0servrar", "3\u00a0servrar")
     assert result["saving"]["monthly_kr"] == "1700"
     assert result["saving"]["yearly_kr"] == "20400"
     assert result["saving"]["percent"] == "77"
@@ -125,14 +126,25 @@ def test_result_is_json_and_every_text_keeps_numbers_on_one_line() -> None:
     assert "1 234" not in json.dumps(result, ensure_ascii=False)  # only no-break spaces inside numbers
 
 
+def test_counts_read_as_swedish_numbers() -> None:
+    result = compute({"users": "12500000"})
+    app = result["current"]["lines"][0]
+    assert (app["count"], app["count_text"]) == (10000, f"10{NBSP}000")
+    assert compute({"users": "500", "jobs": "false", "caching": "false", "elixir_lb": "false",
+                    "min_servers": "1"})["elixir"]["servers_text"] == f"1{NBSP}server"
+
+
 def test_field_specs_follow_the_contract() -> None:
     specs = field_specs()
     assert [spec["key"] for spec in specs] == [
-        "stack", "users", "cap_now", "cap_elixir", "server_kr", "redis_kr", "lb_kr",
-        "jobs", "realtime", "caching", "websockets", "min_servers", "elixir_lb",
+        "stack", "users", "jobs", "realtime", "caching", "websockets",
+        "cap_now", "cap_elixir", "server_kr", "redis_kr", "lb_kr", "min_servers", "elixir_lb",
     ]
     for spec in specs:
-        assert set(spec) == {"key", "label", "unit", "kind", "default", "min", "max", "choices", "help", "source"}
+        assert set(spec) == {
+            "key", "label", "unit", "kind", "default", "default_text", "group", "min", "max", "choices", "help",
+            "source",
+        }
         assert spec["kind"] in {"choice", "integer", "decimal", "boolean"}
         assert spec["label"] and spec["help"] and spec["source"]
         numeric = spec["kind"] in {"integer", "decimal"}
@@ -140,6 +152,13 @@ def test_field_specs_follow_the_contract() -> None:
         assert bool(spec["choices"]) == (spec["kind"] == "choice")
     assert json.loads(json.dumps(specs)) == specs
     assert compute({})["fields"] == {spec["key"]: spec["default"] for spec in specs}
+    texts = {spec["key"]: spec["default_text"] for spec in specs}
+    assert texts["users"] == f"10{NBSP}000{NBSP}användare"
+    assert texts["stack"] == "Node.js / Express"
+    assert texts["elixir_lb"] == "ja"
+    assert texts["server_kr"] == f"200{NBSP}kr/mån"
+    groups = {spec["key"]: spec["group"] for spec in specs}
+    assert groups["users"] == "system" and groups["cap_elixir"] == "assumption"
 
 
 def test_importing_the_package_pulls_in_only_the_standard_library() -> None:

@@ -38,7 +38,7 @@ def test_the_built_page_shows_every_default_and_source_from_the_model(built_site
 def test_model_text_is_escaped() -> None:
     hostile = {
         "key": "k", "label": "<script>x</script>", "unit": "", "kind": "choice", "default": "a",
-        "min": None, "max": None, "choices": [{"value": "a", "label": "<b>A</b>"}],
+        "default_text": "<b>A</b>", "group": "system", "min": None, "max": None, "choices": [{"value": "a", "label": "<b>A</b>"}],
         "help": "", "source": "Källa & <i>mer</i>",
     }
     table = method_tables.defaults_table([hostile])
