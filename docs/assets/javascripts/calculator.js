@@ -17,6 +17,7 @@
   const LOAD_TIMEOUT_MS = 30000;
   const NEAR_VIEWPORT = "600px 0px";
   const SCENARIO_EVENT = "kontakt:scenario";
+  const LIVE_MARK = "calculator-live-result"; // read by bench/bench_browser.py
 
   const STATUS = {
     waiting: "Siffrorna visar artikelns räkneexempel. Kalkylatorn startar strax och räknar sedan på dina egna värden direkt i webbläsaren – inget du skriver lämnar sidan.",
@@ -161,8 +162,11 @@
       for (const [key, value] of Object.entries(values)) {
         const field = fields.get(key);
         if (!field) continue;
+        // A changed assumption must be visible, not folded away.
+        if (value !== presets[key]) field.input.closest("details")?.setAttribute("open", "");
         if (field.input.type === "checkbox") {
-          field.input.checked = value === "true";
+          // A value other than true/false keeps the default; the model's message says why.
+          if (value === "true" || value === "false") field.input.checked = value === "true";
         } else {
           // An unknown choice from a link becomes a visible option (as text), so
           // the model's message about it shows at the field and nothing is lost.
@@ -179,8 +183,12 @@
         const message = errors[key];
         error.textContent = message || "";
         error.hidden = !message;
-        if (message) input.setAttribute("aria-invalid", "true");
-        else input.removeAttribute("aria-invalid");
+        if (message) {
+          input.setAttribute("aria-invalid", "true");
+          input.closest("details")?.setAttribute("open", "");
+        } else {
+          input.removeAttribute("aria-invalid");
+        }
       }
       const general = [
         ...Object.entries(errors).filter(([key]) => !fields.has(key)).map(([, message]) => message),
@@ -249,6 +257,10 @@
     }
 
     function show(result, extraErrors = {}) {
+      if (!root.dataset.live) {
+        root.dataset.live = "true"; // the first answer computed in this browser
+        performance.mark(LIVE_MARK);
+      }
       root.classList.toggle("calc--invalid", !result.ok);
       showErrors(result.ok ? {} : result.errors, extraErrors);
       if (result.ok) {
@@ -308,7 +320,6 @@
         const linkErrors = await restoreFromLink();
         progress.hidden = true;
         root.removeAttribute("aria-busy");
-        root.dataset.ready = "true";
         await recompute(linkErrors);
       } catch (error) {
         progress.hidden = true;

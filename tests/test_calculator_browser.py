@@ -1,0 +1,375 @@
+"""The calculator in a real browser: Debian Chromium through Playwright,
+against the built site served on 127.0.0.1, with the model running in
+self-hosted Pyodide in a module worker.
+
+Each expected number comes from CPython's `calculator.compute` for the same
+inputs, so these tests prove the browser shows what the model computes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+import calculator
+
+pytestmark = pytest.mark.browser
+
+READY = "[data-calculator][data-live]"
+READY_TIMEOUT_MS = 60_000
+SAVING = "[data-calculator] .calc__saving [data-out='saving.monthly_text']"
+
+
+class Recorder:
+    """What a page did that a test may assert on: requests, console errors, dialogs."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.dialogs: list[str] = []
+
+
+@pytest.fixture()
+def context(browser: Any) -> Iterator[Any]:
+    """A fresh browser context (cold cache) that records every request, the worker's included."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.recorder = Recorder()
+    context.on("request", lambda request: context.recorder.requests.append(request.url))
+    yield context
+    context.close()
+
+
+@pytest.fixture()
+def page(context: Any) -> Any:
+    page = context.new_page()
+    recorder: Recorder = context.recorder
+    page.on("console", lambda message: message.type == "error" and recorder.console_errors.append(message.text))
+    page.on("pageerror", lambda error: recorder.page_errors.append(str(error)))
+
+    def dismiss(dialog: Any) -> None:
+        recorder.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    return page
+
+
+def open_calculator(page: Any, url: str) -> None:
+    page.goto(url)
+    page.locator("#kalkylator").scroll_into_view_if_needed()
+    page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT_MS)
+
+
+def slot_texts(page: Any) -> list[list[str]]:
+    """`[slot name, text]` of every `data-out` slot of the first calculator, in document order."""
+    return page.eval_on_selector(
+        "[data-calculator]",
+        "root => [...root.querySelectorAll('[data-out]')].map(el => [el.dataset.out, el.textContent])",
+    )
+
+
+def line_texts(page: Any) -> list[list[str]]:
+    return page.eval_on_selector_all(
+        "[data-calculator] tbody tr",
+        "rows => rows.map(row => [...row.querySelectorAll('[data-line-out]')].map(c => c.textContent))",
+    )
+
+
+def expected_slots(result: dict[str, Any], slots: list[list[str]]) -> list[list[str]]:
+    """What each of those slots must say for `result`."""
+
+    def lookup(path: str) -> str:
+        value: Any = result
+        for key in path.split("."):
+            value = value[key]
+        return str(value)
+
+    return [[name, lookup(name)] for name, _ in slots]
+
+
+def expected_lines(result: dict[str, Any]) -> list[list[str]]:
+    return [
+        [line["name"], line["count_text"], line["unit_text"], line["monthly_text"]]
+        for side in ("current", "elixir")
+        for line in result[side]["lines"]
+    ]
+
+
+class SlotParser(HTMLParser):
+    """Collects `[slot name, text]` of `data-out` elements of static HTML (the pre-rendered numbers)."""
+
+    VOID = {"input", "br", "img", "meta", "link", "rect", "path", "hr", "source", "col", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.slots: list[list[str]] = []
+        self._open: list[tuple[str, int | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        slot = dict(attrs).get("data-out")
+        index = None
+        if slot is not None:
+            index = len(self.slots)
+            self.slots.append([slot, ""])
+        self._open.append((tag, index))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open and self._open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        innermost = next((index for _, index in reversed(self._open) if index is not None), None)
+        if innermost is not None:
+            self.slots[innermost][1] += data
+
+
+def prerendered_slots(built_site: Path) -> list[list[str]]:
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    section = html[html.index("data-calculator") :]
+    parser = SlotParser()
+    parser.feed(section[: section.index("<template")])
+    return parser.slots
+
+
+def fill(page: Any, values: dict[str, str]) -> None:
+    """Type into the calculator by each field's visible label, as a visitor would."""
+    labels = {spec["key"]: spec["label"] for spec in calculator.field_specs()}
+    kinds = {spec["key"]: spec["kind"] for spec in calculator.field_specs()}
+    form = page.locator("[data-calc-form]").first
+    for key, value in values.items():
+        field = form.get_by_label(re.compile("^" + re.escape(labels[key])))
+        if not field.is_visible():
+            form.get_by_text("Antaganden och priser").click()  # open the folded assumptions
+        if kinds[key] == "choice":
+            field.select_option(value)
+        elif kinds[key] == "boolean":
+            field.set_checked(value == "true")
+        else:
+            field.fill(value)
+
+
+def wait_for_saving(page: Any, text: str) -> None:
+    page.wait_for_function(
+        "([selector, text]) => document.querySelector(selector).textContent === text",
+        arg=[SAVING, text],
+        timeout=10_000,
+    )
+
+
+def wait_for_result(page: Any, expected: dict[str, Any]) -> None:
+    """Wait until every slot and every component line shows `expected` (edits may still be in flight)."""
+    slots = expected_slots(expected, slot_texts(page))
+    page.wait_for_function(
+        """([slots, lines]) => {
+          const root = document.querySelector("[data-calculator]");
+          const shown = [...root.querySelectorAll("[data-out]")].map(el => [el.dataset.out, el.textContent]);
+          const rows = [...root.querySelectorAll("tbody tr")]
+            .map(row => [...row.querySelectorAll("[data-line-out]")].map(c => c.textContent));
+          return JSON.stringify(shown) === JSON.stringify(slots) && JSON.stringify(rows) === JSON.stringify(lines);
+        }""",
+        arg=[slots, expected_lines(expected)],
+        timeout=10_000,
+    )
+
+
+def test_prerendered_numbers_are_the_models_and_equal_the_live_ones(
+    built_site: Path, site_url: str, page: Any
+) -> None:
+    expected = calculator.compute({})
+    prerendered = prerendered_slots(built_site)
+    assert len(prerendered) >= 10
+    assert prerendered == expected_slots(expected, prerendered)
+    assert ["saving.percent_text", "77\u00a0%"] in prerendered
+    open_calculator(page, site_url)
+    assert slot_texts(page) == prerendered
+    assert line_texts(page) == expected_lines(expected)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"users": "100 000", "stack": "java"},
+        {"users": "500", "stack": "ruby", "realtime": "true"},
+        {"users": "2500000", "stack": "python", "server_kr": "1 450,50", "elixir_lb": "false"},
+    ],
+)
+def test_typing_gives_the_numbers_cpython_computes(site_url: str, page: Any, values: dict[str, str]) -> None:
+    open_calculator(page, site_url)
+    fill(page, values)
+    expected = calculator.compute(values)
+    assert expected["ok"], expected
+    wait_for_result(page, expected)
+    texts = slot_texts(page)
+    assert texts == expected_slots(expected, texts)
+    assert line_texts(page) == expected_lines(expected)
+
+
+def test_a_bad_value_shows_the_models_message_at_its_field(site_url: str, page: Any) -> None:
+    open_calculator(page, site_url)
+    fill(page, {"users": "-5"})
+    message = calculator.compute({"users": "-5"})["errors"]["users"]
+    error = page.locator("[data-error-for='users']")
+    error.wait_for(state="visible", timeout=10_000)
+    assert error.text_content() == message
+    field = page.get_by_label("Samtidiga användare", exact=True)
+    assert field.get_attribute("aria-invalid") == "true"
+    assert field.input_value() == "-5", "the visitor's value is kept"
+    described_by = field.get_attribute("aria-describedby") or ""
+    assert error.get_attribute("id") in described_by.split()
+
+
+def test_share_link_round_trip(site_url: str, page: Any, context: Any) -> None:
+    open_calculator(page, site_url)
+    values = {"users": "40 000", "stack": "python", "jobs": "false"}
+    history_before = page.evaluate("history.length")
+    fill(page, values)
+    expected = calculator.compute(values)
+    wait_for_result(page, expected)
+    link = page.locator("[data-calc-link]").input_value()
+    assert urlsplit(link).query == expected["query"]
+    assert page.url == link, "the address bar carries the scenario"
+    assert page.evaluate("history.length") == history_before, "editing adds no history entries"
+
+    second = context.new_page()
+    open_calculator(second, link)
+    wait_for_result(second, expected)
+    assert second.get_by_label("Samtidiga användare", exact=True).input_value() == expected["fields"]["users"]
+    assert second.get_by_label("Nuvarande stack", exact=True).input_value() == "python"
+
+    second.get_by_role("button", name="Återställ").click()
+    wait_for_saving(second, calculator.compute({})["saving"]["monthly_text"])
+
+
+HOSTILE_LINKS = [
+    "?v=1&users=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
+    "?v=1&users=%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E",
+    "?v=1&stack=%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E",
+    "?v=1&users=NaN",
+    "?v=1&users=1e309",
+    "?v=1&users=-5",
+    "?v=1&users=" + "9" * 5000,
+    "?v=1&stack=cobol",
+    "?v=1&%3Cb%3Ebold%3C%2Fb%3E=1",
+    "?v=1&jobs=maybe",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE_LINKS)
+def test_hostile_links_show_messages_never_markup(site_url: str, page: Any, context: Any, query: str) -> None:
+    open_calculator(page, site_url + query)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-error-for], [data-calc-notice]')]"
+        ".some(el => !el.hidden && el.textContent.trim())",
+        timeout=10_000,
+    )
+    recorder = context.recorder
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("[data-calculator] img, [data-calculator] b, [data-calculator] script").count() == 0
+    assert recorder.dialogs == []
+    assert recorder.page_errors == []
+    assert recorder.console_errors == []
+    # The pre-rendered numbers (the last valid result) are still on the page.
+    assert page.locator(SAVING).text_content() == calculator.compute({})["saving"]["monthly_text"]
+
+
+def test_blocked_webassembly_ends_in_a_message_and_retry_recovers(site_url: str, page: Any) -> None:
+    page.route(re.compile(r".*\.wasm$"), lambda route: route.abort())
+    page.goto(site_url)
+    page.locator("#kalkylator").scroll_into_view_if_needed()
+    retry = page.get_by_role("button", name="Försök igen")
+    retry.wait_for(state="visible", timeout=READY_TIMEOUT_MS)
+    assert "kunde inte laddas" in page.locator("[data-calc-status]").text_content()
+    expected = calculator.compute({})
+    assert page.locator(SAVING).text_content() == expected["saving"]["monthly_text"]
+    cta = page.get_by_role("link", name="Få en kostnadsfri analys av ditt scenario")
+    assert (cta.get_attribute("href") or "").startswith(("mailto:", "#kontakt"))
+
+    page.unroute(re.compile(r".*\.wasm$"))
+    retry.click()
+    page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT_MS)
+    assert retry.is_hidden()
+
+
+def test_a_load_that_hangs_ends_after_a_bounded_time(site_url: str, page: Any) -> None:
+    """Pyodide's promise never settles when WebAssembly is refused: our own timeout ends it."""
+    page.clock.install()
+    page.route(re.compile(r".*\.wasm$"), lambda route: None)  # never answered
+    page.goto(site_url)
+    page.locator("#kalkylator").scroll_into_view_if_needed()
+    page.wait_for_selector("[data-calc-progress]:not([hidden])", timeout=10_000)
+    page.clock.run_for(31_000)
+    page.get_by_role("button", name="Försök igen").wait_for(state="visible", timeout=10_000)
+
+
+def test_without_javascript_the_example_and_the_contact_link_are_there(browser: Any, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url)
+        expected = calculator.compute({})
+        assert page.locator(SAVING).text_content() == expected["saving"]["monthly_text"]
+        cta = page.get_by_role("link", name="Få en kostnadsfri analys av ditt scenario")
+        assert (cta.get_attribute("href") or "").startswith(("mailto:", "#kontakt"))
+    finally:
+        context.close()
+
+
+def test_every_request_of_the_page_and_its_worker_stays_on_127_0_0_1(
+    site_url: str, page: Any, context: Any
+) -> None:
+    open_calculator(page, site_url)
+    fill(page, {"users": "20000"})
+    wait_for_saving(page, calculator.compute({"users": "20000"})["saving"]["monthly_text"])
+    requests = context.recorder.requests
+    assert any(url.endswith(".wasm") for url in requests), "the worker's requests are recorded too"
+    foreign = [url for url in requests if urlsplit(url).hostname != "127.0.0.1"]
+    assert foreign == []
+
+
+def test_the_contact_link_carries_the_scenario(site_url: str, page: Any) -> None:
+    open_calculator(page, site_url)
+    values = {"users": "75000", "stack": "java"}
+    fill(page, values)
+    expected = calculator.compute(values)
+    wait_for_result(page, expected)
+    href = page.get_by_role("link", name="Få en kostnadsfri analys av ditt scenario").get_attribute("href") or ""
+    if href.startswith("mailto:"):
+        from urllib.parse import parse_qs
+
+        body = parse_qs(urlsplit(href).query)["body"][0]
+        assert expected["saving"]["monthly_text"] in body
+        assert expected["query"] in body
+    else:
+        message = page.locator("#kontakt textarea").input_value()
+        assert expected["saving"]["monthly_text"] in message
+
+
+def test_calculator_starts_after_instant_navigation(site_url: str, page: Any) -> None:
+    """Material swaps the page in place; the calculator must start on the new content.
+
+    Material matches links against sitemap.xml by protocol and host but not port,
+    so on a test server's port a click would load the page in full. The test
+    does what Material's click handler does: push the new address, then feed
+    Material's `location$`.
+    """
+    page.goto(site_url + "sa-raknar-vi/")
+    page.wait_for_function("() => typeof location$ !== 'undefined' && typeof document$ !== 'undefined'")
+    page.evaluate("window.__sameDocument = true")
+    page.evaluate("""() => {
+        const url = new URL("../", location.href);
+        history.pushState(null, "", url);
+        location$.next(url);
+    }""")
+    page.wait_for_selector("#kalkylator", timeout=10_000)
+    page.locator("#kalkylator").scroll_into_view_if_needed()
+    page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT_MS)
+    assert page.evaluate("window.__sameDocument") is True, "the page was swapped in place, not reloaded"
