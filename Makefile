@@ -34,6 +34,7 @@ test: install
 
 bench: install
 	$(PY) bench/bench_compute.py
+	$(PY) bench/bench_browser.py
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
