@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -17,8 +18,11 @@ from sitebuild import (
     calculator_embed,
     contact,
     contact_section,
+    host_headers,
     method_tables,
+    preview_headers,
     pyodide_runtime,
+    pyodide_stdlib,
     seo,
 )
 
@@ -39,15 +43,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Publish self-hosted Pyodide and the calculator archive with the site."""
+    """Publish self-hosted Pyodide, its trimmed standard library and the calculator archive."""
     global _calculator_assets
     runtime = pyodide_runtime.locate(PROJECT_ROOT)
     for file in pyodide_runtime.site_files(runtime, config):
         files.append(file)
+    stdlib = pyodide_stdlib.site_file(runtime, config)
     archive = calculator_archive.site_file(CALCULATOR_PACKAGE, config)
+    files.append(stdlib)
     files.append(archive)
     _calculator_assets = calculator_embed.CalculatorAssets(
-        worker=CALCULATOR_WORKER, pyodide_folder=runtime.site_folder, archive=archive.src_uri
+        worker=CALCULATOR_WORKER, pyodide_folder=runtime.site_folder, stdlib=stdlib.src_uri, archive=archive.src_uri
     )
     return files
 
@@ -73,5 +79,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Files that follow the configuration: robots.txt names the sitemap's address."""
+    """Files that follow the configuration: robots.txt names the sitemap's address;
+    `_headers` carries the Content-Security-Policy with the hashes of the built
+    pages' inline scripts and the contact form's endpoint."""
     seo.write_robots_txt(config.site_dir, seo.require_site_url(config.site_url))
+    settings: contact.ContactSettings = config.extra["contact"]
+    host_headers.write(config.site_dir, settings.form_endpoint)
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    """The preview sends the built `_headers` too, so it runs under the real policy."""
+    return preview_headers.install(server, config.site_dir)

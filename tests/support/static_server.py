@@ -1,7 +1,10 @@
 """A threaded static file server on 127.0.0.1 for browser tests.
 
 It sets the MIME types a host must send for Pyodide (`.wasm`, `.mjs`) instead
-of trusting the platform's guesses.
+of trusting the platform's guesses. When the served folder is a built site with
+a `_headers` file, it also sends exactly the headers that file gives each path
+(the Content-Security-Policy among them), read with the build's own parser, so
+the browser tests run under the policy a host would enforce.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
+from urllib.parse import urlsplit
+
+from sitebuild import headers_file
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -27,6 +33,22 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
+    def __init__(self, *args: object, rules: list[headers_file.Rule], **kwargs: object) -> None:
+        self._rules = rules
+        self._pending: list[headers_file.Header] = []
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type] - handles the request
+
+    def send_header(self, keyword: str, value: str) -> None:
+        """Hold headers back until `end_headers`, where `_headers` may replace them."""
+        self._pending.append((keyword, value))
+
+    def end_headers(self) -> None:
+        extra = headers_file.headers_for(self._rules, urlsplit(self.path).path)
+        for keyword, value in headers_file.replace_headers(self._pending, extra):
+            super().send_header(keyword, value)
+        self._pending = []
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
 
@@ -35,7 +57,7 @@ class StaticServer:
     """Serves `root` on a free port of 127.0.0.1 while the context is open."""
 
     def __init__(self, root: Path) -> None:
-        handler = functools.partial(QuietHandler, directory=str(root))
+        handler = functools.partial(QuietHandler, directory=str(root), rules=headers_file.read(root))
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 

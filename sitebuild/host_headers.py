@@ -1,0 +1,45 @@
+"""The HTTP headers the host sends with the built site, written to `_headers`.
+
+The Content-Security-Policy must be a header, not a `<meta>` tag: the
+calculator's worker takes its policy from the header of its own script, and a
+`<meta>` policy cannot set `frame-ancestors`. It goes on every path, so the
+worker scripts (`.mjs`, Material's search worker) carry the same policy as
+the pages, including `'wasm-unsafe-eval'` for Pyodide.
+
+Pyodide's files live under a versioned folder and the calculator archive has
+a content hash in its name, so browsers may keep both for a year.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitebuild import csp, headers_file
+from sitebuild.headers_file import Rule
+
+IMMUTABLE = ("Cache-Control", "public, max-age=31536000, immutable")
+
+
+def site_rules(policy: str) -> list[Rule]:
+    """Every rule of the site; no header is named by two rules that match one path."""
+    return [
+        Rule(
+            "/*",
+            (
+                ("Content-Security-Policy", policy),
+                ("X-Content-Type-Options", "nosniff"),
+                # Links to the article's sources carry no scenario from the share-link query.
+                ("Referrer-Policy", "strict-origin-when-cross-origin"),
+            ),
+        ),
+        Rule("/*.wasm", (("Content-Type", "application/wasm"),)),
+        Rule("/*.mjs", (("Content-Type", "text/javascript"),)),
+        Rule("/pyodide/*", (IMMUTABLE,)),
+        Rule("/assets/calculator-*.zip", (IMMUTABLE,)),
+    ]
+
+
+def write(site_dir: str | Path, form_endpoint: str | None) -> None:
+    """Hash the built pages' inline scripts and write `_headers` into the site."""
+    policy = csp.policy(csp.inline_script_hashes(site_dir), form_endpoint)
+    headers_file.write(site_dir, site_rules(policy))
