@@ -1,13 +1,15 @@
 """Shared fixtures: one strict build of the site per test session, a local
-HTTP server for it, and Debian's Chromium driven by Playwright."""
+HTTP server for it (sending the built `_headers`), Debian's Chromium driven by
+Playwright, and browser contexts that fail a test on any CSP violation."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,3 +64,46 @@ def browser() -> Iterator[object]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# Pages report every Content-Security-Policy violation as a console error, so
+# that one listener sees them together with Chromium's own CSP messages (which
+# also cover the workers, where no init script runs).
+CSP_VIOLATION_LISTENER = """
+addEventListener("securitypolicyviolation", (event) => {
+  console.error(`Content Security Policy violation: ${event.effectiveDirective} blocked `
+    + `${event.blockedURI || "inline code"} in ${event.sourceFile || location.href}:${event.lineNumber}`);
+});
+"""
+
+
+def watch_csp(context: Any, found: list[str]) -> Any:
+    """Make `context` append to `found` every CSP violation of its pages and workers."""
+
+    def record(text: str) -> None:
+        if "Content Security Policy" in text:
+            found.append(text)
+
+    context.add_init_script(CSP_VIOLATION_LISTENER)
+    context.on("console", lambda message: record(message.text))
+    context.on("weberror", lambda error: record(str(error.error)))
+    return context
+
+
+@pytest.fixture()
+def new_context(browser: Any) -> Iterator[Callable[..., Any]]:
+    """`browser.new_context` for browser tests: the test fails at teardown if any
+    page or worker of its contexts met a Content-Security-Policy violation."""
+    contexts: list[Any] = []
+    violations: list[str] = []
+
+    def make(**options: Any) -> Any:
+        context = watch_csp(browser.new_context(**options), violations)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations), pytrace=False)

@@ -37,9 +37,10 @@ class Recorder:
 
 
 @pytest.fixture()
-def context(browser: Any) -> Iterator[Any]:
-    """A fresh browser context (cold cache) that records every request, the worker's included."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def context(new_context: Any) -> Iterator[Any]:
+    """A fresh browser context (cold cache) that records every request, the worker's included,
+    and fails the test on any CSP violation (conftest's `new_context`)."""
+    context = new_context(viewport={"width": 1280, "height": 900})
     context.recorder = Recorder()
     context.on("request", lambda request: context.recorder.requests.append(request.url))
     yield context
@@ -310,8 +311,8 @@ def test_a_load_that_hangs_ends_after_a_bounded_time(site_url: str, page: Any) -
     page.get_by_role("button", name="Försök igen").wait_for(state="visible", timeout=10_000)
 
 
-def test_without_javascript_the_example_and_the_contact_link_are_there(browser: Any, site_url: str) -> None:
-    context = browser.new_context(java_script_enabled=False)
+def test_without_javascript_the_example_and_the_contact_link_are_there(new_context: Any, site_url: str) -> None:
+    context = new_context(java_script_enabled=False)
     try:
         page = context.new_page()
         page.goto(site_url)

@@ -92,8 +92,8 @@ def form_site_url(endpoint: FormEndpoint, tmp_path_factory: pytest.TempPathFacto
 
 
 @pytest.fixture
-def page(browser):  # noqa: ANN001, ANN201 - Playwright objects
-    context = browser.new_context()
+def page(new_context):  # noqa: ANN001, ANN201 - Playwright objects
+    context = new_context()
     yield context.new_page()
     context.close()
 

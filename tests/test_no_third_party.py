@@ -200,8 +200,8 @@ def test_scan_catches_google_fonts_when_fonts_are_turned_back_on(tmp_path: Path)
 
 
 @pytest.mark.browser
-def test_browser_requests_only_the_sites_own_host(site_url: str, browser) -> None:
-    context = browser.new_context()
+def test_browser_requests_only_the_sites_own_host(site_url: str, new_context) -> None:
+    context = new_context()
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
