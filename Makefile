@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test bench clean
+.PHONY: install serve build test bench audit clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,3 +38,10 @@ bench: install
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
+
+# Lighthouse (mobile), axe-core, the Nu Html Checker and the CSP tests against
+# the issue's targets; exits non-zero when any misses. Needs Chromium and Java 17.
+audit: install
+	@[ -x /usr/bin/chromium ] || { echo "The audit needs Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
+	@command -v java >/dev/null || { echo "The Nu Html Checker needs Java: apt-get install -y default-jre-headless"; exit 1; }
+	$(PY) bench/audit.py
