@@ -40,6 +40,6 @@ def site_rules(policy: str) -> list[Rule]:
 
 
 def write(site_dir: str | Path, form_endpoint: str | None) -> None:
-    """Hash the built pages' inline scripts and write `_headers` into the site."""
-    policy = csp.policy(csp.inline_script_hashes(site_dir), form_endpoint)
+    """Hash the built pages' inline code and write `_headers` into the site."""
+    policy = csp.policy(csp.inline_hashes(site_dir), form_endpoint)
     headers_file.write(site_dir, site_rules(policy))

@@ -57,5 +57,5 @@ def allow_live_reload(header: tuple[str, str], page: bytes) -> tuple[str, str]:
     injected = LIVERELOAD_SCRIPT.search(page)
     if name.lower() != "content-security-policy" or injected is None:
         return header
-    source = csp.script_hash(injected.group(1).decode("utf-8"))
+    source = csp.inline_hash(injected.group(1).decode("utf-8"))
     return name, value.replace("script-src ", f"script-src {source} ", 1)

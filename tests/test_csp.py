@@ -11,6 +11,7 @@ import base64
 import hashlib
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -93,9 +94,10 @@ def test_the_form_endpoint_is_the_one_other_place_data_may_go(tmp_path: Path) ->
 
 
 def test_an_endpoint_cannot_add_directives() -> None:
-    text = csp.policy([], "https://forms.example.net/a;script-src *,b")
+    none = csp.InlineHashes(scripts=(), styles=())
+    text = csp.policy(none, "https://forms.example.net/a;script-src *,b")
     names = [directive.split()[0] for directive in text.split(";")]
-    assert names == list(directives(csp.policy([], None)))
+    assert names == list(directives(csp.policy(none, None)))
     assert directives(text)["form-action"] == ["'self'", "https://forms.example.net/a%3Bscript-src%20*%2Cb"]
 
 
@@ -143,45 +145,53 @@ def write_page(site: Path, html: str, name: str = "index.html") -> Path:
 
 
 def test_data_blocks_need_no_hash_and_line_breaks_are_hashed_as_browsers_see_them(tmp_path: Path) -> None:
-    write_page(tmp_path, '<script type="application/json">{"a": 1}</script><script>a()\r\nb()</script>')
-    assert csp.inline_script_hashes(tmp_path) == [csp.script_hash("a()\nb()")]
+    write_page(
+        tmp_path,
+        '<script type="application/json">{"a": 1}</script><script>a()\r\nb()</script><style>p{}</style>',
+    )
+    found = csp.inline_hashes(tmp_path)
+    assert found == csp.InlineHashes(scripts=(csp.inline_hash("a()\nb()"),), styles=(csp.inline_hash("p{}"),))
 
 
-@pytest.mark.parametrize("markup", ['<p style="color: red">x</p>', "<style>p{}</style>", '<a onclick="x()">x</a>'])
+@pytest.mark.parametrize("markup", ['<p style="color: red">x</p>', '<a onclick="x()">x</a>'])
 def test_markup_no_hash_can_allow_stops_the_build(tmp_path: Path, markup: str) -> None:
     write_page(tmp_path, markup, "sida.html")
     with pytest.raises(PluginError, match="sida.html"):
-        csp.inline_script_hashes(tmp_path)
+        csp.inline_hashes(tmp_path)
 
 
 def test_a_script_per_page_stops_the_build(tmp_path: Path) -> None:
-    for number in range(csp.MAX_INLINE_SCRIPTS + 1):
+    for number in range(csp.MAX_INLINE_CODE + 1):
         write_page(tmp_path, f"<script>page({number})</script>", f"{number}.html")
     with pytest.raises(PluginError, match="extra.scope"):
-        csp.inline_script_hashes(tmp_path)
+        csp.inline_hashes(tmp_path)
+
+
+@pytest.fixture()
+def provoked(browser: Any) -> Iterator[tuple[Any, list[str]]]:
+    """A page, and the CSP violations it meets, for tests that cause them on purpose."""
+    violations: list[str] = []
+    context = watch_csp(browser.new_context(), violations)
+    yield context.new_page(), violations
+    context.close()
 
 
 @pytest.mark.browser
-def test_the_test_server_enforces_the_policy(site_url: str, browser: Any) -> None:
+def test_the_test_server_enforces_the_policy(site_url: str, provoked: tuple[Any, list[str]]) -> None:
     """A script slipped into the page, and not in the built policy, does not run."""
-    violations: list[str] = []
-    context = watch_csp(browser.new_context(), violations)
-    try:
-        page = context.new_page()
+    page, violations = provoked
 
-        def inject(route: Any) -> None:
-            response = route.fetch()
-            body = response.text().replace("</body>", "<script>window.__injected = 1</script></body>")
-            route.fulfill(response=response, body=body)
+    def inject(route: Any) -> None:
+        response = route.fetch()
+        body = response.text().replace("</body>", "<script>window.__injected = 1</script></body>")
+        route.fulfill(response=response, body=body)
 
-        page.route(site_url, inject)
-        response = page.goto(site_url)
-        assert response is not None and "'wasm-unsafe-eval'" in response.headers["content-security-policy"]
-        page.wait_for_function("() => typeof __md_get === 'function'")  # Material's hashed script ran
-        assert page.evaluate("window.__injected") is None
-        page.wait_for_timeout(200)
-    finally:
-        context.close()
+    page.route(site_url, inject)
+    response = page.goto(site_url)
+    assert response is not None and "'wasm-unsafe-eval'" in response.headers["content-security-policy"]
+    page.wait_for_function("() => typeof __md_get === 'function'")  # Material's hashed script ran
+    assert page.evaluate("window.__injected") is None
+    page.wait_for_timeout(200)
     assert any("script-src" in text for text in violations), violations
 
 
@@ -202,27 +212,24 @@ def test_the_calculator_runs_under_the_policy_its_worker_receives(site_url: str,
 
 
 @pytest.mark.browser
-def test_without_wasm_unsafe_eval_on_the_worker_pyodide_cannot_start(site_url: str, browser: Any) -> None:
+def test_without_wasm_unsafe_eval_on_the_worker_pyodide_cannot_start(
+    site_url: str, provoked: tuple[Any, list[str]]
+) -> None:
     """The worker takes its policy from its own response: remove the one keyword
     Pyodide needs there, and the visitor gets the Swedish message."""
-    violations: list[str] = []
-    context = watch_csp(browser.new_context(), violations)
-    try:
-        page = context.new_page()
+    page, violations = provoked
 
-        def strip_wasm(route: Any) -> None:
-            response = route.fetch()
-            headers = dict(response.headers)
-            headers["content-security-policy"] = headers["content-security-policy"].replace(" 'wasm-unsafe-eval'", "")
-            route.fulfill(response=response, headers=headers)
+    def strip_wasm(route: Any) -> None:
+        response = route.fetch()
+        headers = dict(response.headers)
+        headers["content-security-policy"] = headers["content-security-policy"].replace(" 'wasm-unsafe-eval'", "")
+        route.fulfill(response=response, headers=headers)
 
-        page.route(re.compile(r".*/calculator-worker\.mjs$"), strip_wasm)
-        page.goto(site_url)
-        page.locator("#kalkylator").scroll_into_view_if_needed()
-        page.get_by_role("button", name="Försök igen").wait_for(state="visible", timeout=READY_TIMEOUT_MS)
-        assert "kunde inte laddas" in page.locator("[data-calc-status]").text_content()
-    finally:
-        context.close()
+    page.route(re.compile(r".*/calculator-worker\.mjs$"), strip_wasm)
+    page.goto(site_url)
+    page.locator("#kalkylator").scroll_into_view_if_needed()
+    page.get_by_role("button", name="Försök igen").wait_for(state="visible", timeout=READY_TIMEOUT_MS)
+    assert "kunde inte laddas" in page.locator("[data-calc-status]").text_content()
     assert any("WebAssembly" in text for text in violations), violations
 
 
@@ -243,3 +250,12 @@ def test_instant_navigation_to_every_page_stays_within_the_policy(
         page.wait_for_function("title => document.title === title", arg=html.unescape(title))
         page.wait_for_timeout(300)
     assert page.evaluate("window.__sameDocument") is True, "the pages were swapped in place, not loaded"
+
+
+def test_the_readmes_nginx_snippet_sends_the_built_policy(built_site: Path) -> None:
+    """The README shows the value for the committed configuration; it must not go stale."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r'add_header Content-Security-Policy "([^"]+)" always;', readme)
+    assert snippet is not None, "README: nginx add_header line for the policy"
+    built = dict(headers_file.headers_for(headers_file.read(built_site), "/"))
+    assert snippet.group(1) == built["Content-Security-Policy"]
