@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sitebuild import csp, headers_file
+from sitebuild import csp, headers_file, preview_headers
 from tests.conftest import build_site, watch_csp
 from tests.support.config_variant import config_variant
 
@@ -259,3 +259,21 @@ def test_the_readmes_nginx_snippet_sends_the_built_policy(built_site: Path) -> N
     assert snippet is not None, "README: nginx add_header line for the policy"
     built = dict(headers_file.headers_for(headers_file.read(built_site), "/"))
     assert snippet.group(1) == built["Content-Security-Policy"]
+
+
+def test_the_preview_sends_the_headers_and_allows_only_its_live_reload_script(tmp_path: Path) -> None:
+    from mkdocs.livereload import _SCRIPT_TEMPLATE
+
+    headers_file.write(tmp_path, [headers_file.Rule("/*", (("Content-Security-Policy", "script-src 'self'"),))])
+    script = _SCRIPT_TEMPLATE.substitute(epoch=1, request_id=2)
+    page = f"<html><body><script>evil()</script><script>{script}</script></body></html>".encode()
+
+    def livereload_app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        start_response("200 OK", [("Content-Type", "text/html"), ("Content-Security-Policy", "none")])
+        return [page]
+
+    sent: list[Any] = []
+    app = preview_headers.with_site_headers(livereload_app, tmp_path, "/")
+    body = app({"PATH_INFO": "/"}, lambda status, headers: sent.append(headers))
+    assert b"".join(body) == page
+    assert sent == [[("Content-Type", "text/html"), ("Content-Security-Policy", f"script-src {csp.inline_hash(script)} 'self'")]]
