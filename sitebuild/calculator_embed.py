@@ -40,6 +40,7 @@ class CalculatorAssets:
 
     worker: str
     pyodide_folder: str
+    stdlib: str
     archive: str
 
 

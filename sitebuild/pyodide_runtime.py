@@ -18,15 +18,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 # What `loadPyodide` fetches for pure-Python code: the loader, the Emscripten
-# module, the WebAssembly binary, the standard library and the package lock
-# (read at start even when no package is installed).
+# module, the WebAssembly binary and the package lock (read at start even when
+# no package is installed). The standard library is published trimmed, by
+# `sitebuild.pyodide_stdlib`, from the stock archive.
 RUNTIME_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
     "pyodide-lock.json",
 )
+STDLIB_ARCHIVE = "python_stdlib.zip"
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def locate(project_root: Path) -> PyodideRuntime:
             f"Pyodide is not installed ({manifest} is missing): run `npm ci` "
             "(or `make serve` / `make build`, which run it for you)."
         )
-    missing = [name for name in RUNTIME_FILES if not (package_dir / name).is_file()]
+    missing = [name for name in (*RUNTIME_FILES, STDLIB_ARCHIVE) if not (package_dir / name).is_file()]
     if missing:
         raise PluginError(f"The pyodide npm package lacks {', '.join(missing)}: reinstall it with `npm ci`.")
     version = json.loads(manifest.read_text(encoding="utf-8"))["version"]

@@ -3,12 +3,19 @@
 Pyodide 314 runs Python 3.14 while the tests run the machine's CPython, so
 this compares, over a few hundred generated scenarios (valid, invalid and
 hostile), the JSON of `compute` and `decode_query` in both. Pyodide runs under
-Node.js from the same npm package and the same archive the site serves.
+Node.js from the same npm package, on the same calculator archive and the same
+trimmed standard library the site serves; the run also checks that the list
+of standard-library files the site keeps is exactly what Python imported.
+
+After a change to the calculator's imports, refresh that list with
+`UPDATE_STDLIB_MANIFEST=1 .venv/bin/python -m pytest tests/test_pyodide_parity.py`
+(it then measures on the stock standard library and rewrites the list).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -19,6 +26,8 @@ import pytest
 
 import calculator
 from sitebuild.calculator_archive import build_archive
+from sitebuild.pyodide_runtime import STDLIB_ARCHIVE, locate
+from sitebuild.pyodide_stdlib import MANIFEST, build_stdlib, read_manifest
 from tests.conftest import REPO
 
 SCRIPT = REPO / "tests" / "support" / "pyodide_compute.mjs"
@@ -73,11 +82,29 @@ def pyodide_output(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Any],
     archive.write_bytes(build_archive(REPO / "calculator"))
     request = work / "input.json"
     request.write_text(json.dumps({"scenarios": scenarios, "queries": queries}), encoding="utf-8")
-    run = subprocess.run(
-        ["node", str(SCRIPT), str(archive), str(request)], cwd=REPO, capture_output=True, text=True, timeout=180
+    command = ["node", str(SCRIPT), str(archive), str(request)]
+    stock_stdlib = locate(REPO).package_dir / STDLIB_ARCHIVE
+    if os.environ.get("UPDATE_STDLIB_MANIFEST"):
+        stdlib = stock_stdlib
+    else:
+        stdlib = work / "python_stdlib.zip"
+        stdlib.write_bytes(build_stdlib(stock_stdlib, read_manifest()))
+    run = subprocess.run([*command, str(stdlib)], cwd=REPO, capture_output=True, text=True, timeout=180)
+    assert run.returncode == 0, run.stderr[-4000:]  # the tail holds the Python traceback
+    output = json.loads(run.stdout)
+    if os.environ.get("UPDATE_STDLIB_MANIFEST"):
+        header = [line for line in MANIFEST.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+        MANIFEST.write_text("\n".join([*header, *output["stdlib_files"]]) + "\n", encoding="utf-8")
+    return scenarios, queries, output
+
+
+def test_the_trimmed_standard_library_is_exactly_what_python_imports(
+    pyodide_output: tuple[list[Any], list[str], dict[str, Any]],
+) -> None:
+    """Nothing missing (the run above succeeded on it) and nothing kept for nothing."""
+    assert pyodide_output[2]["stdlib_files"] == read_manifest(), (
+        "sitebuild/pyodide_stdlib_files.txt is stale: refresh it as this module's docstring says"
     )
-    assert run.returncode == 0, run.stderr
-    return scenarios, queries, json.loads(run.stdout)
 
 
 def _canonical(value: Any) -> str:

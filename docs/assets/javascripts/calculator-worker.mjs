@@ -4,7 +4,7 @@
  * blocks the page. Pyodide 314 ships only an ES-module runtime, hence a
  * module worker.
  *
- * Messages in:  {type: "init", indexURL, archiveURL}
+ * Messages in:  {type: "init", indexURL, stdLibURL, archiveURL}
  *               {type: "call", id, name: "compute" | "decode_query", argument}
  * Messages out: {type: "progress", percent, stage}
  *               {type: "ready"} | {type: "failed", reason}
@@ -26,14 +26,15 @@ async function fetchBytes(url) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function boot({ indexURL, archiveURL }) {
+async function boot({ indexURL, stdLibURL, archiveURL }) {
   post({ type: "progress", percent: 10, stage: "runtime" });
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   // The archive downloads while Pyodide boots; a failure surfaces where it is awaited.
   const archive = fetchBytes(archiveURL);
   archive.catch(() => {});
-  // Both URLs point at our own copy: without packageBaseUrl Pyodide falls back to a CDN.
-  pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL });
+  // Every URL points at our own copy: without packageBaseUrl Pyodide falls back
+  // to a CDN. stdLibURL is the standard library trimmed to what we import.
+  pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, stdLibURL });
   post({ type: "progress", percent: 80, stage: "calculator" });
   pyodide.unpackArchive(await archive, "zip", { extractDir: EXTRACT_DIR });
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);

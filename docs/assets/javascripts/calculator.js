@@ -70,7 +70,7 @@
           fail(data.reason);
         }
       };
-      worker.postMessage({ type: "init", indexURL: urls.pyodide, archiveURL: urls.archive });
+      worker.postMessage({ type: "init", indexURL: urls.pyodide, stdLibURL: urls.stdlib, archiveURL: urls.archive });
     });
   }
 
@@ -128,6 +128,7 @@
     const urls = {
       worker: new URL(root.dataset.worker, location.href).href,
       pyodide: new URL(root.dataset.pyodide, location.href).href,
+      stdlib: new URL(root.dataset.stdlib, location.href).href,
       archive: new URL(root.dataset.archive, location.href).href,
     };
 
