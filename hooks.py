@@ -19,7 +19,9 @@ from sitebuild import (
     contact,
     contact_section,
     host_headers,
+    html_fixes,
     method_tables,
+    precompress,
     preview_headers,
     pyodide_runtime,
     pyodide_stdlib,
@@ -27,12 +29,21 @@ from sitebuild import (
 )
 
 PROJECT_ROOT = Path(__file__).resolve().parent
+PRECOMPRESSED_CACHE = PROJECT_ROOT / ".cache" / "precompressed"
 CALCULATOR_PACKAGE = PROJECT_ROOT / "calculator"
 CALCULATOR_WORKER = "assets/javascripts/calculator-worker.mjs"
 
 # Set by on_files, read by on_page_content: where this build put the
 # calculator's runtime files.
 _calculator_assets: calculator_embed.CalculatorAssets | None = None
+# Set by on_startup: "build", "gh-deploy" or "serve".
+_command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this is a preview, which needs no precompressed copies."""
+    global _command
+    _command = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -78,13 +89,26 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return calculator_embed.embed(html, page, env, _calculator_assets, settings.cta_href_for)
 
 
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Valid HTML where Material's templates are not (see `sitebuild.html_fixes`)."""
+    return html_fixes.drop_checkbox_autocomplete(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same for pages made from a template alone, such as 404.html."""
+    return html_fixes.drop_checkbox_autocomplete(output_content)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Files that follow the configuration: robots.txt names the sitemap's address;
     `_headers` carries the Content-Security-Policy with the hashes of the built
-    pages' inline scripts and the contact form's endpoint."""
+    pages' inline scripts and the contact form's endpoint. Then brotli and gzip
+    copies of the built files, for hosts that serve precompressed files."""
     seo.write_robots_txt(config.site_dir, seo.require_site_url(config.site_url))
     settings: contact.ContactSettings = config.extra["contact"]
     host_headers.write(config.site_dir, settings.form_endpoint)
+    if _command != "serve":
+        precompress.write_copies(Path(config.site_dir), PRECOMPRESSED_CACHE)
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:

@@ -4,12 +4,15 @@ It sets the MIME types a host must send for Pyodide (`.wasm`, `.mjs`) instead
 of trusting the platform's guesses. When the served folder is a built site with
 a `_headers` file, it also sends exactly the headers that file gives each path
 (the Content-Security-Policy among them), read with the build's own parser, so
-the browser tests run under the policy a host would enforce.
+the browser tests run under the policy a host would enforce. Like a host
+configured for precompressed files (nginx `gzip_static`), it sends the
+build's `<file>.br` or `<file>.gz` when the browser accepts that encoding.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -48,6 +51,24 @@ class QuietHandler(SimpleHTTPRequestHandler):
             super().send_header(keyword, value)
         self._pending = []
         super().end_headers()
+
+    def send_head(self):  # type: ignore[no-untyped-def] - stdlib signature
+        """The standard answer, or the precompressed copy the browser accepts."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        accepted = {token.split(";")[0].strip() for token in self.headers.get("Accept-Encoding", "").split(",")}
+        for suffix, encoding in ((".br", "br"), (".gz", "gzip")):
+            if encoding in accepted and os.path.isfile(path + suffix):
+                file = open(path + suffix, "rb")  # noqa: SIM115 - the caller copies and closes it
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(path))
+                self.send_header("Content-Encoding", encoding)
+                self.send_header("Content-Length", str(os.fstat(file.fileno()).st_size))
+                self.send_header("Vary", "Accept-Encoding")
+                self.end_headers()
+                return file
+        return super().send_head()
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass
