@@ -4,7 +4,7 @@ Pyodide 314 runs Python 3.14 while the tests run the machine's CPython, so
 this compares, over a few hundred generated scenarios (valid, invalid and
 hostile), the JSON of `compute` and `decode_query` in both. Pyodide runs under
 Node.js from the same npm package, on the same calculator archive and the same
-trimmed standard library the site serves; the run also checks that the list
+trimmed, compiled standard library the site serves; the run also checks that the list
 of standard-library files the site keeps is exactly what Python imported.
 
 After a change to the calculator's imports, refresh that list with
@@ -27,7 +27,7 @@ import pytest
 import calculator
 from sitebuild.calculator_archive import build_archive
 from sitebuild.pyodide_runtime import STDLIB_ARCHIVE, locate
-from sitebuild.pyodide_stdlib import MANIFEST, build_stdlib, read_manifest
+from sitebuild.pyodide_stdlib import MANIFEST, browser_archive, read_manifest
 from tests.conftest import REPO
 
 SCRIPT = REPO / "tests" / "support" / "pyodide_compute.mjs"
@@ -83,12 +83,12 @@ def pyodide_output(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Any],
     request = work / "input.json"
     request.write_text(json.dumps({"scenarios": scenarios, "queries": queries}), encoding="utf-8")
     command = ["node", str(SCRIPT), str(archive), str(request)]
-    stock_stdlib = locate(REPO).package_dir / STDLIB_ARCHIVE
+    runtime = locate(REPO)
     if os.environ.get("UPDATE_STDLIB_MANIFEST"):
-        stdlib = stock_stdlib
+        stdlib = runtime.package_dir / STDLIB_ARCHIVE
     else:
         stdlib = work / "python_stdlib.zip"
-        stdlib.write_bytes(build_stdlib(stock_stdlib, read_manifest()))
+        stdlib.write_bytes(browser_archive(runtime))
     run = subprocess.run([*command, str(stdlib)], cwd=REPO, capture_output=True, text=True, timeout=180)
     assert run.returncode == 0, run.stderr[-4000:]  # the tail holds the Python traceback
     output = json.loads(run.stdout)

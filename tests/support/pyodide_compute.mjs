@@ -28,7 +28,7 @@ result = {
 }
 stdlib = next(path for path in sys.path if path.endswith(".zip")) + "/"
 result["stdlib_files"] = sorted({
-    module.__file__[len(stdlib):]
+    module.__file__[len(stdlib):].removesuffix("c")  # x.pyc, compiled from x.py
     for module in list(sys.modules.values())
     if (getattr(module, "__file__", None) or "").startswith(stdlib)
 })
