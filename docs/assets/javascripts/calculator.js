@@ -90,6 +90,9 @@
     return path.split(".").reduce((value, key) => (value == null ? undefined : value[key]), object);
   }
 
+  /* Calls back once, when the page has painted and then either the browser
+   * is idle or the calculator comes near the viewport: nothing of Pyodide is
+   * fetched before the visitor sees the page. */
   function whenNearOrIdle(element, callback) {
     let fired = false;
     const observer = new IntersectionObserver((entries) => {
@@ -101,13 +104,28 @@
       observer.disconnect();
       callback();
     }
-    observer.observe(element);
-    const onIdle = () => {
+    afterFirstPaint(() => {
+      observer.observe(element);
       if ("requestIdleCallback" in window) requestIdleCallback(fire, { timeout: 5000 });
-      else setTimeout(fire, 1000);
+      else setTimeout(fire, 200);
+    });
+  }
+
+  function afterFirstPaint(callback) {
+    if (performance.getEntriesByType("paint").length > 0) {
+      callback();
+      return;
+    }
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      paints.disconnect();
+      callback();
     };
-    if (document.readyState === "complete") onIdle();
-    else window.addEventListener("load", onIdle, { once: true });
+    const paints = new PerformanceObserver(once);
+    paints.observe({ type: "paint" });
+    window.addEventListener("load", once, { once: true }); // a page that never paints (hidden tab)
   }
 
   /* ---------- One calculator on the page ---------- */
