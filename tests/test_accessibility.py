@@ -98,8 +98,11 @@ def test_axe_finds_no_violations(
         reach(page, site_url + path)
         scheme = page.get_attribute("body", "data-md-color-scheme")
         assert scheme == PALETTES[palette], f"expected the {palette} palette, the page shows {scheme!r}"
-        # Material's header fades its title in on scroll; axe should see the settled page.
+        # Material's header fades its title in on scroll, after its own scroll
+        # debounce: give that a moment to start, then let every transition end,
+        # so axe sees the settled page and not a half-faded title.
         # (`evaluate`, not `wait_for_function`: the site's CSP forbids the latter's eval.)
+        page.wait_for_timeout(300)
         page.evaluate(SETTLED)
         violations = AXE.run(page).response["violations"]
     finally:
