@@ -1,12 +1,18 @@
 """How fast the calculator gets going in a real browser, next to its floor.
 
-Builds the site, serves it on 127.0.0.1 and drives Debian's Chromium:
+Builds the site, serves it on 127.0.0.1 (with the site's own headers, as the
+tests do) and drives Debian's Chromium:
 
-- navigation -> first live (Pyodide-computed) result, cold cache, median of 5,
-  next to a floor page that does nothing but boot the same self-hosted Pyodide
-  in a module worker (so the ratio shows what the calculator adds);
+- navigation -> first live (Pyodide-computed) result, median of 5, cold and
+  warm cache, next to a floor page that does nothing but boot stock Pyodide
+  (the whole standard library) in a module worker, measured in the same run;
+- the same on an emulated mobile connection (10 Mbit/s down, 40 ms latency,
+  Chrome DevTools Protocol network emulation), where bytes dominate;
+- when the first calculator byte is requested, next to first paint and the
+  load event (nothing of Pyodide may come before the page has painted);
 - one edit -> updated DOM, p50 and p95 over 100 edits;
-- bytes transferred before the calculator starts, and in total.
+- bytes transferred before the calculator starts, and in total;
+- memory after load: the renderer process that runs the page and its worker.
 
 Run: `make bench`. Prints a table; writes bench/results/browser.json.
 """
@@ -18,15 +24,16 @@ import shutil
 import statistics
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Browser, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, sync_playwright  # noqa: E402
 
-from sitebuild.pyodide_runtime import locate  # noqa: E402
+from sitebuild.pyodide_runtime import STDLIB_ARCHIVE, locate  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
 from tests.support.static_server import StaticServer  # noqa: E402
 
@@ -34,14 +41,15 @@ RUNS = 5
 EDITS = 100
 LIVE_MARK = "calculator-live-result"
 FLOOR_MARK = "floor-ready"
+MOBILE = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
 
 FLOOR_PAGE = """<!doctype html><html lang="sv"><meta charset="utf-8"><title>Golv</title>
 <p>Startar bara Pyodide i en modul-worker.</p>
-<script type="module">
-const worker = new Worker("floor-worker.mjs", {type: "module"});
+<script type="module" src="floor.mjs"></script></html>
+"""
+FLOOR_SCRIPT = """const worker = new Worker("floor-worker.mjs", {type: "module"});
 worker.onmessage = () => performance.mark("%s");
 worker.postMessage(new URL("%s", location.href).href);
-</script></html>
 """
 FLOOR_WORKER = """self.onmessage = async ({data: indexURL}) => {
   const {loadPyodide} = await import(indexURL + "pyodide.mjs");
@@ -51,40 +59,98 @@ FLOOR_WORKER = """self.onmessage = async ({data: indexURL}) => {
 """
 
 
+@dataclass
+class Run:
+    """One navigation: milliseconds to the mark, and bytes by phase."""
+
+    ms: float
+    bytes_before_calculator: int
+    bytes_total: int
+    first_calculator_request_ms: float | None = None
+    first_paint_ms: float | None = None
+    load_event_ms: float | None = None
+
+
 def write_floor(site: Path) -> None:
-    folder = locate(ROOT).site_folder
-    (site / "floor.html").write_text(FLOOR_PAGE % (FLOOR_MARK, folder), encoding="utf-8")
+    """The floor page, its worker, and stock Pyodide's whole standard library."""
+    runtime = locate(ROOT)
+    (site / "floor.html").write_text(FLOOR_PAGE, encoding="utf-8")
+    (site / "floor.mjs").write_text(FLOOR_SCRIPT % (FLOOR_MARK, runtime.site_folder), encoding="utf-8")
     (site / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
+    shutil.copy(runtime.package_dir / STDLIB_ARCHIVE, site / runtime.site_folder / STDLIB_ARCHIVE)
 
 
-def mark_time(page: Any, name: str) -> float:
-    page.wait_for_function(f"() => performance.getEntriesByName({name!r}).length > 0", timeout=90_000)
-    return page.evaluate(f"performance.getEntriesByName({name!r})[0].startTime")
-
-
-def cold_run(browser: Browser, url: str, mark: str) -> tuple[float, dict[str, int]]:
-    """One navigation in a fresh context (empty cache): time to `mark` and bytes by phase."""
+def new_context(browser: Browser, mobile: bool) -> BrowserContext:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.mobile = mobile
+    return context
+
+
+def visit(context: BrowserContext, url: str, mark: str) -> Run:
+    """Open `url` in a new tab of `context` and wait for `mark`."""
     sizes: list[tuple[str, int]] = []
-    context.on("requestfinished", lambda request: sizes.append((request.url, request.sizes()["responseBodySize"])))
+
+    def record(request: Any) -> None:
+        sizes.append((request.url, request.sizes()["responseBodySize"]))
+
+    context.on("requestfinished", record)  # the context sees the worker's requests too
     page = context.new_page()
+    if context.mobile:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", MOBILE)
     page.goto(url)
-    elapsed = mark_time(page, mark)
+    page.wait_for_function(f"() => performance.getEntriesByName({mark!r}).length > 0", timeout=180_000)
+    timings = page.evaluate(
+        """(mark) => ({
+          ms: performance.getEntriesByName(mark)[0].startTime,
+          calculator: performance.getEntriesByType("resource")
+            .find(entry => entry.name.includes("calculator-worker"))?.startTime ?? null,
+          paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
+          load: performance.getEntriesByType("navigation")[0]?.loadEventEnd ?? null,
+        })""",
+        mark,
+    )
     page.wait_for_load_state("networkidle")
-    context.close()
+    page.close()
+    context.remove_listener("requestfinished", record)
     worker_index = next((i for i, (u, _) in enumerate(sizes) if "calculator-worker" in u), len(sizes))
-    return elapsed, {
-        "before_calculator": sum(size for _, size in sizes[:worker_index]),
-        "total": sum(size for _, size in sizes),
-    }
+    return Run(
+        ms=timings["ms"],
+        bytes_before_calculator=sum(size for _, size in sizes[:worker_index]),
+        bytes_total=sum(size for _, size in sizes),
+        first_calculator_request_ms=timings["calculator"],
+        first_paint_ms=timings["paint"],
+        load_event_ms=timings["load"],
+    )
 
 
-def edit_latencies(browser: Browser, url: str) -> list[float]:
-    """Milliseconds from an input event to the saving slot changing, over EDITS edits."""
+def cold(browser: Browser, url: str, mark: str, mobile: bool = False) -> list[Run]:
+    """RUNS navigations, each in a fresh context: an empty cache every time."""
+    runs = []
+    for _ in range(RUNS):
+        context = new_context(browser, mobile)
+        runs.append(visit(context, url, mark))
+        context.close()
+    return runs
+
+
+def warm(browser: Browser, url: str, mark: str, mobile: bool = False) -> list[Run]:
+    """RUNS navigations in one context after a first visit filled its cache."""
+    context = new_context(browser, mobile)
+    visit(context, url, mark)
+    runs = [visit(context, url, mark) for _ in range(RUNS)]
+    context.close()
+    return runs
+
+
+def edit_latencies(browser: Browser, url: str) -> tuple[list[float], int]:
+    """Milliseconds from an input event to the saving slot changing, over EDITS edits,
+    and the renderer's memory once they are done."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
-    mark_time(page, LIVE_MARK)
+    page.wait_for_function(f"() => performance.getEntriesByName({LIVE_MARK!r}).length > 0", timeout=90_000)
     latencies = page.evaluate(
         """async (edits) => {
       const input = document.querySelector("[data-calculator] input[name=users]");
@@ -104,8 +170,37 @@ def edit_latencies(browser: Browser, url: str) -> list[float]:
     }""",
         EDITS,
     )
+    memory = renderer_memory(browser)
     context.close()
-    return latencies
+    return latencies, memory
+
+
+def renderer_memory(browser: Browser) -> int:
+    """Resident memory (bytes) of the busiest renderer process: the page and its worker.
+
+    Pyodide keeps its WebAssembly memory in the worker's module scope, out of
+    reach of evaluation, and asking DevTools for it by prototype crashes the
+    renderer; so this reads the whole process from /proc, for the site and the
+    floor alike."""
+    cdp = browser.new_browser_cdp_session()
+    processes = cdp.send("SystemInfo.getProcessInfo")["processInfo"]
+    cdp.detach()
+    renderer = max((p for p in processes if p["type"] == "renderer"), key=lambda p: p["cpuTime"])
+    status = Path(f"/proc/{renderer['id']}/status").read_text(encoding="utf-8")
+    kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
+    return int(kilobytes) * 1024
+
+
+def floor_renderer_memory(playwright: Any, url: str) -> int:
+    """The same measure for the floor page, in a browser of its own."""
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    context = browser.new_context()
+    context.new_page().goto(url)
+    page = context.pages[0]
+    page.wait_for_function(f"() => performance.getEntriesByName({FLOOR_MARK!r}).length > 0", timeout=90_000)
+    memory = renderer_memory(browser)
+    browser.close()
+    return memory
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -113,7 +208,11 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def main() -> None:
+def median_ms(runs: list[Run]) -> float:
+    return statistics.median(run.ms for run in runs)
+
+
+def measure() -> dict[str, Any]:
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
     try:
         result = build_site(site)
@@ -122,34 +221,62 @@ def main() -> None:
         write_floor(site)
         with StaticServer(site) as server, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            floor_runs = [cold_run(browser, server.url + "floor.html", FLOOR_MARK) for _ in range(RUNS)]
-            site_runs = [cold_run(browser, server.url, LIVE_MARK) for _ in range(RUNS)]
-            edits = edit_latencies(browser, server.url)
+            page_url, floor_url = server.url, server.url + "floor.html"
+            runs = {
+                "local_cold": (cold(browser, page_url, LIVE_MARK), cold(browser, floor_url, FLOOR_MARK)),
+                "local_warm": (warm(browser, page_url, LIVE_MARK), warm(browser, floor_url, FLOOR_MARK)),
+                "mobile_cold": (
+                    cold(browser, page_url, LIVE_MARK, mobile=True),
+                    cold(browser, floor_url, FLOOR_MARK, mobile=True),
+                ),
+            }
+            edits, memory = edit_latencies(browser, page_url)
             browser.close()
+            floor_memory = floor_renderer_memory(playwright, floor_url)
     finally:
         shutil.rmtree(site, ignore_errors=True)
 
-    floor_ms = statistics.median(time for time, _ in floor_runs)
-    site_ms = statistics.median(time for time, _ in site_runs)
-    bytes_phase = site_runs[-1][1]
-    report = {
-        "first_live_result_ms_median": round(site_ms),
-        "floor_pyodide_ready_ms_median": round(floor_ms),
-        "ratio_to_floor": round(site_ms / floor_ms, 3),
-        "edit_to_dom_ms_p50": round(percentile(edits, 0.50), 2),
-        "edit_to_dom_ms_p95": round(percentile(edits, 0.95), 2),
-        "bytes_before_calculator_starts": bytes_phase["before_calculator"],
-        "bytes_total": bytes_phase["total"],
-        "runs": RUNS,
-        "edits": EDITS,
-    }
-    print(f"{'navigation -> first live result (cold, median of %d)' % RUNS:58} {site_ms:8.0f} ms")
-    print(f"{'floor: bare page booting Pyodide in a worker':58} {floor_ms:8.0f} ms")
-    print(f"{'ratio to floor':58} {site_ms / floor_ms:8.2f} x")
-    print(f"{'one edit -> updated DOM, p50 / p95 (%d edits)' % EDITS:58} "
-          f"{report['edit_to_dom_ms_p50']:6.2f} / {report['edit_to_dom_ms_p95']:.2f} ms")
-    print(f"{'bytes before the calculator starts':58} {bytes_phase['before_calculator'] / 1e6:8.2f} MB")
-    print(f"{'bytes in total':58} {bytes_phase['total'] / 1e6:8.2f} MB")
+    report: dict[str, Any] = {"runs": RUNS, "edits": EDITS}
+    for name, (page_runs, floor_runs) in runs.items():
+        report[name] = {
+            "first_live_result_ms": round(median_ms(page_runs)),
+            "floor_ms": round(median_ms(floor_runs)),
+            "ratio_to_floor": round(median_ms(page_runs) / median_ms(floor_runs), 3),
+            "bytes_total": page_runs[-1].bytes_total,
+            "floor_bytes_total": floor_runs[-1].bytes_total,
+        }
+    first = runs["local_cold"][0][-1]
+    report["bytes_before_calculator_starts"] = first.bytes_before_calculator
+    report["first_calculator_request_ms"] = round(first.first_calculator_request_ms or 0)
+    report["first_contentful_paint_ms"] = round(first.first_paint_ms or 0)
+    report["load_event_end_ms"] = round(first.load_event_ms or 0)
+    report["edit_to_dom_ms_p50"] = round(percentile(edits, 0.50), 2)
+    report["edit_to_dom_ms_p95"] = round(percentile(edits, 0.95), 2)
+    report["renderer_memory_bytes"] = memory
+    report["floor_renderer_memory_bytes"] = floor_memory
+    return report
+
+
+def print_report(report: dict[str, Any]) -> None:
+    print(f"{'':34}{'page ms':>10}{'floor ms':>10}{'ratio':>8}{'page MB':>9}{'floor MB':>10}")
+    for name, label in (("local_cold", "127.0.0.1, cold cache"), ("local_warm", "127.0.0.1, warm cache"),
+                        ("mobile_cold", "10 Mbit/s + 40 ms, cold cache")):
+        row = report[name]
+        print(f"{label:34}{row['first_live_result_ms']:>10}{row['floor_ms']:>10}{row['ratio_to_floor']:>8.2f}"
+              f"{row['bytes_total'] / 1e6:>9.2f}{row['floor_bytes_total'] / 1e6:>10.2f}")
+    print(f"(navigation -> first live result vs. floor Pyodide ready; median of {report['runs']})")
+    print(f"first paint / load event / first calculator request: {report['first_contentful_paint_ms']} / "
+          f"{report['load_event_end_ms']} / {report['first_calculator_request_ms']} ms")
+    print(f"bytes before the calculator starts: {report['bytes_before_calculator_starts'] / 1e6:.2f} MB")
+    print(f"one edit -> updated DOM, p50 / p95 over {report['edits']} edits: "
+          f"{report['edit_to_dom_ms_p50']:.2f} / {report['edit_to_dom_ms_p95']:.2f} ms")
+    print(f"renderer memory (page + worker) after load: {report['renderer_memory_bytes'] / 1e6:.0f} MB "
+          f"(floor: {report['floor_renderer_memory_bytes'] / 1e6:.0f} MB)")
+
+
+def main() -> None:
+    report = measure()
+    print_report(report)
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
     (results / "browser.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
