@@ -91,7 +91,7 @@ def visit(context: BrowserContext, url: str, mark: str) -> Run:
     sizes: list[tuple[str, int]] = []
 
     def record(request: Any) -> None:
-        sizes.append((request.url, request.sizes()["responseBodySize"]))
+        sizes.append((request.url, max(0, request.sizes()["responseBodySize"])))  # -1: from cache
 
     context.on("requestfinished", record)  # the context sees the worker's requests too
     page = context.new_page()
