@@ -15,6 +15,8 @@ tests do) and drives Debian's Chromium:
 - memory after load: the renderer process that runs the page and its worker.
 
 Run: `make bench`. Prints a table; writes bench/results/browser.json.
+`bench/bench_browser.py SITE_DIR` measures an existing build instead, for
+before/after comparisons with an older commit's `site/`.
 """
 
 from __future__ import annotations
@@ -212,11 +214,13 @@ def median_ms(runs: list[Run]) -> float:
     return statistics.median(run.ms for run in runs)
 
 
-def measure() -> dict[str, Any]:
+def measure(prebuilt: Path | None) -> dict[str, Any]:
+    """Build the site (or copy `prebuilt`, e.g. an older build to compare) and measure it."""
     site = Path(tempfile.mkdtemp(prefix="bench-site-"))
     try:
-        result = build_site(site)
-        if result.returncode != 0:
+        if prebuilt is not None:
+            shutil.copytree(prebuilt, site, dirs_exist_ok=True)
+        elif (result := build_site(site)).returncode != 0:
             sys.exit(f"mkdocs build failed:\n{result.stderr}")
         write_floor(site)
         with StaticServer(site) as server, sync_playwright() as playwright:
@@ -275,7 +279,7 @@ def print_report(report: dict[str, Any]) -> None:
 
 
 def main() -> None:
-    report = measure()
+    report = measure(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
     print_report(report)
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
