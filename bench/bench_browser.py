@@ -41,6 +41,11 @@ from tests.support.static_server import StaticServer  # noqa: E402
 
 RUNS = 5
 EDITS = 100
+# Edits start this long after the first live result. Right after it, V8 is
+# still optimising Pyodide's 9.6 MB of WebAssembly on background threads,
+# and on a 2-core machine that competes with the edits; a visitor reads the
+# numbers before typing.
+SETTLE_MS = 3000
 LIVE_MARK = "calculator-live-result"
 FLOOR_MARK = "floor-ready"
 MOBILE = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
@@ -153,6 +158,7 @@ def edit_latencies(browser: Browser, url: str) -> tuple[list[float], int]:
     page = context.new_page()
     page.goto(url)
     page.wait_for_function(f"() => performance.getEntriesByName({LIVE_MARK!r}).length > 0", timeout=90_000)
+    page.wait_for_timeout(SETTLE_MS)
     latencies = page.evaluate(
         """async (edits) => {
       const input = document.querySelector("[data-calculator] input[name=users]");
@@ -162,9 +168,12 @@ def edit_latencies(browser: Browser, url: str) -> tuple[list[float], int]:
         const changed = new Promise((resolve) => {
           const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now()); });
           observer.observe(slot, {childList: true, characterData: true, subtree: true});
+          setTimeout(() => { observer.disconnect(); resolve(NaN); }, 5000);  // reported, never hangs
         });
         const start = performance.now();
-        input.value = String(10000 + 1000 * (i + 1));
+        // 5 000 more users is one more Elixir server: the saving always changes,
+        // and the page only touches text that changes.
+        input.value = String(10000 + 5000 * (i + 1));
         input.dispatchEvent(new Event("input", {bubbles: true}));
         out.push((await changed) - start);
       }
@@ -206,6 +215,8 @@ def floor_renderer_memory(playwright: Any, url: str) -> int:
 
 
 def percentile(values: list[float], fraction: float) -> float:
+    if any(value != value for value in values):  # NaN: an edit that never reached the page
+        raise RuntimeError("an edit did not update the saving within 5 s")
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 

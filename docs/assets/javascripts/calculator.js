@@ -166,7 +166,7 @@
     let edited = false;
 
     function setStatus(text) {
-      status.textContent = text;
+      setText(status, text);
     }
 
     function readForm() {
@@ -200,7 +200,7 @@
     function showErrors(errors, extra = {}) {
       for (const [key, { input, error }] of fields) {
         const message = errors[key];
-        error.textContent = message || "";
+        setText(error, message || "");
         error.hidden = !message;
         if (message) {
           input.setAttribute("aria-invalid", "true");
@@ -221,7 +221,23 @@
       notice.hidden = general.length === 0;
     }
 
+    // What each part of the results last showed: an edit that leaves a part
+    // unchanged leaves its DOM untouched, so the browser relays out less.
+    const shown = new Map();
+
+    function changed(part, value) {
+      const key = JSON.stringify(value);
+      if (shown.get(part) === key) return false;
+      shown.set(part, key);
+      return true;
+    }
+
+    function setText(element, text) {
+      if (element.textContent !== text) element.textContent = text;
+    }
+
     function renderLines(side, lines) {
+      if (!changed(side, lines)) return;
       const body = root.querySelector(`[data-lines="${side}"]`);
       body.replaceChildren(...lines.map((line) => {
         const row = lineTemplate.content.firstElementChild.cloneNode(true);
@@ -234,6 +250,7 @@
     }
 
     function renderChart(result) {
+      if (!changed("chart", [result.current.lines, result.elixir.lines])) return;
       const scale = Math.max(Number(result.current.monthly_kr), Number(result.elixir.monthly_kr), 1);
       for (const side of ["current", "elixir"]) {
         const svg = root.querySelector(`[data-chart="${side}"]`);
@@ -264,7 +281,7 @@
 
     function render(result) {
       for (const slot of root.querySelectorAll("[data-out]")) {
-        slot.textContent = lookup(result, slot.dataset.out) ?? "";
+        setText(slot, String(lookup(result, slot.dataset.out) ?? ""));
       }
       renderLines("current", result.current.lines);
       renderLines("elixir", result.elixir.lines);
