@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
@@ -38,6 +39,9 @@ CALCULATOR_WORKER = "assets/javascripts/calculator-worker.mjs"
 _calculator_assets: calculator_embed.CalculatorAssets | None = None
 # Set by on_startup: "build", "gh-deploy" or "serve".
 _command = "build"
+# Set by on_config: the theme's templates, for partials rendered into pages.
+# (MkDocs hands hooks its own environment only after the pages are rendered.)
+_theme_env: Environment | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -47,9 +51,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Stop early, naming the setting, when the site owner's settings are wrong."""
+    """Stop early, naming the setting, when the site owner's settings are wrong;
+    then keep the theme's templates for the partials that pages ask for."""
+    global _theme_env
     seo.require_site_url(config.site_url)
     contact.install(config.extra)
+    _theme_env = config.theme.get_env()
     return config
 
 
@@ -78,15 +85,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     accepts links to `#kontakt`.
     """
     markdown = method_tables.embed(markdown)
-    return contact_section.embed(markdown, config.theme.get_env(), config.extra["contact"])
+    assert _theme_env is not None, "on_config runs before any page"
+    return contact_section.embed(markdown, _theme_env, config.extra["contact"])
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Render the calculator where a page has `<!-- kalkylator -->`."""
-    env = config.theme.get_env()
     settings: contact.ContactSettings = config.extra["contact"]
-    assert _calculator_assets is not None, "on_files runs before any page is rendered"
-    return calculator_embed.embed(html, page, env, _calculator_assets, settings.cta_href_for)
+    assert _theme_env is not None and _calculator_assets is not None, "on_config and on_files run before any page"
+    return calculator_embed.embed(html, page, _theme_env, _calculator_assets, settings.cta_href_for)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
