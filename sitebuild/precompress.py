@@ -18,6 +18,8 @@ from pathlib import Path
 
 import brotli
 
+from sitebuild.build_cache import cached
+
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt"}
 MIN_BYTES = 1024  # below this the encoding headers outweigh the saving
 ENCODINGS = {".br": lambda data: brotli.compress(data, quality=11), ".gz": lambda data: gzip.compress(data, 9, mtime=0)}
@@ -25,13 +27,7 @@ ENCODINGS = {".br": lambda data: brotli.compress(data, quality=11), ".gz": lambd
 
 def _compressed(data: bytes, suffix: str, cache_dir: Path) -> bytes:
     """`data` compressed for `suffix`, from the cache when this content was seen before."""
-    cached = cache_dir / (hashlib.sha256(data).hexdigest() + suffix)
-    if not cached.is_file():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(cached.suffix + ".partial")
-        partial.write_bytes(ENCODINGS[suffix](data))
-        partial.replace(cached)  # never leave a truncated file behind for the next build
-    return cached.read_bytes()
+    return cached(cache_dir, hashlib.sha256(data).hexdigest() + suffix, lambda: ENCODINGS[suffix](data))
 
 
 def write_copies(site_dir: Path, cache_dir: Path) -> None:

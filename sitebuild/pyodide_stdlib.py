@@ -30,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from sitebuild.build_cache import cached
 from sitebuild.pyodide_runtime import STDLIB_ARCHIVE, PyodideRuntime
 from sitebuild.zip_archive import deterministic_zip, hashed_name
 
@@ -53,20 +54,20 @@ def build_sources(full_archive: Path, files: list[str]) -> bytes:
 def compile_archive(sources: bytes, runtime: PyodideRuntime) -> bytes:
     """`sources` compiled to bytecode by Pyodide's Python, from the cache when possible."""
     key = hashlib.sha256(sources + runtime.version.encode() + COMPILER.read_bytes()).hexdigest()
-    cached = CACHE_DIR / f"{key}.zip"
-    if not cached.is_file():
-        with tempfile.TemporaryDirectory() as work:
-            source_path, output_path = Path(work, "sources.zip"), Path(work, "compiled.zip")
-            source_path.write_bytes(sources)
-            run = subprocess.run(
-                ["node", str(COMPILER), str(source_path), str(output_path)],
-                capture_output=True, text=True, check=False,
-            )
-            if run.returncode != 0:
-                raise PluginError(f"Compiling the standard library in Pyodide failed:\n{run.stderr[-2000:]}")
-            CACHE_DIR.mkdir(parents=True, exist_ok=True)
-            output_path.replace(cached)
-    return cached.read_bytes()
+    return cached(CACHE_DIR, f"{key}.zip", lambda: _compile(sources))
+
+
+def _compile(sources: bytes) -> bytes:
+    with tempfile.TemporaryDirectory() as work:
+        source_path, output_path = Path(work, "sources.zip"), Path(work, "compiled.zip")
+        source_path.write_bytes(sources)
+        run = subprocess.run(
+            ["node", str(COMPILER), str(source_path), str(output_path)],
+            capture_output=True, text=True, check=False,
+        )
+        if run.returncode != 0:
+            raise PluginError(f"Compiling the standard library in Pyodide failed:\n{run.stderr[-2000:]}")
+        return output_path.read_bytes()
 
 
 def browser_archive(runtime: PyodideRuntime) -> bytes:
