@@ -6,6 +6,7 @@ only says which job runs at which point of the build.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from jinja2 import Environment
@@ -22,6 +23,7 @@ from sitebuild import (
     host_headers,
     html_fixes,
     method_tables,
+    nginx_conf,
     precompress,
     preview_headers,
     pyodide_runtime,
@@ -29,6 +31,7 @@ from sitebuild import (
     seo,
 )
 
+log = logging.getLogger("mkdocs.hooks")
 PROJECT_ROOT = Path(__file__).resolve().parent
 PRECOMPRESSED_CACHE = PROJECT_ROOT / ".cache" / "precompressed"
 CALCULATOR_PACKAGE = PROJECT_ROOT / "calculator"
@@ -109,12 +112,15 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """Files that follow the configuration: robots.txt names the sitemap's address;
     `_headers` carries the Content-Security-Policy with the hashes of the built
-    pages' inline scripts and the contact form's endpoint. Then brotli and gzip
+    pages' inline scripts and the contact form's endpoint. Outside the preview,
+    the same rules as an nginx include beside the site, then brotli and gzip
     copies of the built files, for hosts that serve precompressed files."""
     seo.write_robots_txt(config.site_dir, seo.require_site_url(config.site_url))
     settings: contact.ContactSettings = config.extra["contact"]
-    host_headers.write(config.site_dir, settings.form_endpoint)
+    rules = host_headers.write(config.site_dir, settings.form_endpoint)
     if _command != "serve":
+        include = nginx_conf.write(config.site_dir, rules)
+        log.info("nginx include written to %s", include)
         precompress.write_copies(Path(config.site_dir), PRECOMPRESSED_CACHE)
 
 

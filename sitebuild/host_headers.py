@@ -6,6 +6,10 @@ calculator's worker takes its policy from the header of its own script, and a
 worker scripts (`.mjs`, Material's search worker) carry the same policy as
 the pages, including `'wasm-unsafe-eval'` for Pyodide.
 
+Types are stated for the files whose type hosts disagree on (`.mjs` is not
+in every server's table): a module worker served as `application/octet-stream`
+does not start.
+
 Pyodide's files live under a versioned folder and the calculator archive has
 a content hash in its name, so browsers may keep both for a year.
 """
@@ -34,12 +38,15 @@ def site_rules(policy: str) -> list[Rule]:
         ),
         Rule("/*.wasm", (("Content-Type", "application/wasm"),)),
         Rule("/*.mjs", (("Content-Type", "text/javascript"),)),
+        Rule("/*.zip", (("Content-Type", "application/zip"),)),
         Rule("/pyodide/*", (IMMUTABLE,)),
         Rule("/assets/calculator-*.zip", (IMMUTABLE,)),
     ]
 
 
-def write(site_dir: str | Path, form_endpoint: str | None) -> None:
-    """Hash the built pages' inline code and write `_headers` into the site."""
-    policy = csp.policy(csp.inline_hashes(site_dir), form_endpoint)
-    headers_file.write(site_dir, site_rules(policy))
+def write(site_dir: str | Path, form_endpoint: str | None) -> list[Rule]:
+    """Hash the built pages' inline code, write `_headers` into the site and
+    return its rules (the nginx include is made from the same)."""
+    rules = site_rules(csp.policy(csp.inline_hashes(site_dir), form_endpoint))
+    headers_file.write(site_dir, rules)
+    return rules

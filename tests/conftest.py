@@ -1,19 +1,23 @@
-"""Shared fixtures: one strict build of the site per test session, a local
-HTTP server for it (sending the built `_headers`), Debian's Chromium driven by
-Playwright, and browser contexts that fail a test on any CSP violation."""
+"""Shared fixtures: one strict build of the site per configuration and test
+session (shared by pytest-xdist's processes), a local HTTP server for it
+(sending the built `_headers`), real nginx serving it with the generated
+include, Debian's Chromium driven by Playwright, and browser contexts that
+fail a test on any CSP violation."""
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.support import nginx_server, site_builds
+from tests.support.site_builds import build_site
 from tests.support.static_server import StaticServer
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "REPO", "build_site", "watch_csp"]
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -27,13 +31,24 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(destination: Path, config_file: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` into `destination`; the caller checks the result."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)]
-    if config_file is not None:
-        command += ["--config-file", str(config_file)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+# Fixtures that start a browser: tests using them are `browser` tests, which
+# `make test-fast` leaves out.
+BROWSER_FIXTURES = {"browser", "new_context", "page", "context", "firefox_run", "webkit_run"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_builds(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One build per configuration for the whole session: under pytest-xdist the
+    worker processes' temporary folders share a parent, which holds the builds."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    site_builds.set_cache_root(root / "site-builds")
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +65,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def site_url(built_site: Path) -> Iterator[str]:
     """Base URL (ending in '/') of the built site served on 127.0.0.1."""
     with StaticServer(built_site) as server:
+        yield server.url
+
+
+@pytest.fixture(scope="session")
+def nginx_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL (ending in '/') of the built site served by real nginx with the build's include."""
+    missing = nginx_server.available()
+    if missing:
+        pytest.skip(missing)
+    with nginx_server.NginxServer(built_site, tmp_path_factory.mktemp("nginx")) as server:
         yield server.url
 
 

@@ -252,15 +252,6 @@ def test_instant_navigation_to_every_page_stays_within_the_policy(
     assert page.evaluate("window.__sameDocument") is True, "the pages were swapped in place, not loaded"
 
 
-def test_the_readmes_nginx_snippet_sends_the_built_policy(built_site: Path) -> None:
-    """The README shows the value for the committed configuration; it must not go stale."""
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    snippet = re.search(r'add_header Content-Security-Policy "([^"]+)" always;', readme)
-    assert snippet is not None, "README: nginx add_header line for the policy"
-    built = dict(headers_file.headers_for(headers_file.read(built_site), "/"))
-    assert snippet.group(1) == built["Content-Security-Policy"]
-
-
 def test_the_preview_sends_the_headers_and_allows_only_its_live_reload_script(tmp_path: Path) -> None:
     from mkdocs.livereload import _SCRIPT_TEMPLATE
 

@@ -1,0 +1,76 @@
+"""`mkdocs build --strict`, at most once per configuration in a test session.
+
+A build takes seconds, and several tests build the same configuration (the
+committed one above all, which every test process needs). With pytest-xdist
+the processes share one cache folder: the first process to ask for a
+configuration builds it under a file lock while the others wait, and each
+caller gets its own copy of the result in the folder it asked for, so a test
+may still change its copy. The key is the configuration file's text, which
+names everything a variant changes (a variant's `docs_dir` is a temporary
+folder of its own, so it is never shared by mistake).
+
+Outside a test session (`bench/`), `set_cache_root` is never called and every
+call builds directly.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from sitebuild import nginx_conf
+
+REPO = Path(__file__).resolve().parent.parent.parent
+
+_cache_root: Path | None = None
+
+
+def set_cache_root(folder: Path) -> None:
+    """Share builds through `folder` (one folder for all processes of a session)."""
+    global _cache_root
+    folder.mkdir(parents=True, exist_ok=True)
+    _cache_root = folder
+
+
+def run_mkdocs(destination: Path, config_file: Path | None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` into `destination`; the caller checks the result."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)]
+    if config_file is not None:
+        command += ["--config-file", str(config_file)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+
+
+def build_site(destination: Path, config_file: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The site built into `destination` (and its nginx include beside it), from the
+    session's cache when this configuration was built before."""
+    if _cache_root is None:
+        return run_mkdocs(destination, config_file)
+    text = config_file.read_text(encoding="utf-8") if config_file is not None else "default"
+    entry = _cache_root / hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    with open(entry.with_suffix(".lock"), "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        result = _cached_result(entry, config_file)
+    if (entry / "site").is_dir():
+        shutil.copytree(entry / "site", destination, dirs_exist_ok=True)
+        include = nginx_conf.path_for(entry / "site")
+        if include.is_file():
+            shutil.copyfile(include, nginx_conf.path_for(destination))
+    return result
+
+
+def _cached_result(entry: Path, config_file: Path | None) -> subprocess.CompletedProcess[str]:
+    """The build's outcome, recorded in `entry/result.json` the first time."""
+    record = entry / "result.json"
+    if not record.is_file():
+        entry.mkdir(exist_ok=True)
+        done = run_mkdocs(entry / "site", config_file)
+        record.write_text(json.dumps({"args": done.args, "returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}), encoding="utf-8")
+    saved = json.loads(record.read_text(encoding="utf-8"))
+    return subprocess.CompletedProcess(saved["args"], saved["returncode"], saved["stdout"], saved["stderr"])
