@@ -19,6 +19,10 @@ from tests.support.static_server import StaticServer
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "REPO", "build_site", "watch_csp"]
 
+# The engine checks are test functions kept in a support module (collected in
+# test_firefox.py and test_webkit.py): let pytest explain their failures.
+pytest.register_assert_rewrite("tests.support.engine_checks")
+
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

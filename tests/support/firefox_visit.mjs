@@ -1,0 +1,141 @@
+// One visit of the site in Firefox ESR, driven over WebDriver BiDi by
+// puppeteer-core (no geckodriver, no browser download). pytest
+// (tests/test_firefox.py) passes the plan as JSON in argv[2] and reads what
+// the page showed as JSON on stdout; the Python side compares it with
+// CPython's `calculator.compute`, so this script only acts and observes.
+//
+// Plan: {url, ready, saving, scenarios: [{fields: [{key, kind, value}], saving, lines}],
+//        hostile, campaign, pdf}. Each step records its own error instead of
+// stopping the visit, so every check reports on its own.
+import puppeteer from "puppeteer-core";
+
+const plan = JSON.parse(process.argv[2]);
+const STEP_TIMEOUT_MS = 60_000;
+const consoleErrors = [];
+const dialogs = [];
+
+function watch(page) {
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`${page.url()}: ${error.message ?? error}`));
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
+  return page;
+}
+
+async function openLive(browser, url) {
+  const page = watch(await browser.newPage());
+  await page.setViewport({ width: 1280, height: 900 });
+  await page.goto(url, { waitUntil: "load" });
+  await page.evaluate(() => document.querySelector("#kalkylator")?.scrollIntoView());
+  await page.waitForSelector(plan.ready, { timeout: STEP_TIMEOUT_MS });
+  return page;
+}
+
+async function observe(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector("[data-calculator]");
+    const visible = (el) => !el.hidden && el.textContent.trim() !== "" && el.getClientRects().length > 0;
+    return {
+      slots: [...root.querySelectorAll("[data-out]")].map((el) => [el.dataset.out, el.textContent]),
+      lines: [...root.querySelectorAll("tbody tr")].map((row) =>
+        [...row.querySelectorAll("[data-line-out]")].map((cell) => cell.textContent)),
+      fields: Object.fromEntries([...root.querySelectorAll("[data-calc-form] [name]")]
+        .map((el) => [el.name, el.type === "checkbox" ? String(el.checked) : el.value])),
+      link: root.querySelector("[data-calc-link]")?.value ?? null,
+      messages: [...root.querySelectorAll("[data-error-for], [data-calc-notice]")].filter(visible)
+        .map((el) => el.textContent.trim()),
+      markup: root.querySelectorAll("img, b, script").length,
+      pwned: window.__pwned ?? null,
+    };
+  });
+}
+
+async function type(page, { key, kind, value }) {
+  const selector = `[data-calc-form] [name="${key}"]`;
+  await page.$eval(selector, (el) => el.closest("details")?.setAttribute("open", ""));
+  if (kind === "choice") {
+    await page.select(selector, value);
+  } else if (kind === "boolean") {
+    const checked = await page.$eval(selector, (el) => el.checked);
+    if (checked !== (value === "true")) await page.click(`label[for="${await page.$eval(selector, (el) => el.id)}"]`);
+  } else {
+    // Firefox's BiDi keyboard takes no chords such as Control+A: empty the field, then type.
+    await page.$eval(selector, (el) => { el.value = ""; });
+    await page.type(selector, value);
+  }
+}
+
+// Until the saving and every component line show `scenario`'s numbers.
+async function waitForResult(page, scenario) {
+  await page.waitForFunction(
+    (selector, saving, lines) => document.querySelector(selector)?.textContent === saving
+      && JSON.stringify([...document.querySelectorAll("[data-calculator] tbody tr")]
+        .map((row) => [...row.querySelectorAll("[data-line-out]")].map((cell) => cell.textContent)))
+        === JSON.stringify(lines),
+    { timeout: 15_000 }, plan.saving, scenario.saving, scenario.lines);
+}
+
+async function step(results, name, action) {
+  try {
+    results[name] = await action();
+  } catch (error) {
+    results[name] = { error: String(error?.stack ?? error) };
+  }
+}
+
+const browser = await puppeteer.launch({
+  browser: "firefox",
+  executablePath: plan.executable,
+  headless: true,
+  protocol: "webDriverBiDi",
+});
+const results = {};
+try {
+  let page;
+  await step(results, "load", async () => {
+    page = await openLive(browser, plan.url);
+    return { ...(await observe(page)), consoleErrors: [...consoleErrors] };
+  });
+  results.scenarios = [];
+  for (const scenario of plan.scenarios) {
+    const entry = {};
+    await step(entry, "shown", async () => {
+      for (const field of scenario.fields) await type(page, field);
+      await waitForResult(page, scenario);
+      return observe(page);
+    });
+    results.scenarios.push(entry.shown);
+  }
+  await step(results, "print", async () => {
+    await page.pdf({ path: plan.pdf, printBackground: false });
+    return { path: plan.pdf };
+  });
+  await step(results, "share", async () => {
+    const link = (await observe(page)).link;
+    const second = await openLive(browser, link);
+    await waitForResult(second, plan.scenarios.at(-1));
+    return { link, ...(await observe(second)) };
+  });
+  await step(results, "hostile", async () => {
+    const before = consoleErrors.length;
+    const visit = await openLive(browser, plan.url + plan.hostile);
+    await visit.waitForFunction(
+      () => [...document.querySelectorAll("[data-error-for], [data-calc-notice]")]
+        .some((el) => !el.hidden && el.textContent.trim()),
+      { timeout: 15_000 });
+    return { ...(await observe(visit)), consoleErrors: consoleErrors.slice(before), dialogs: [...dialogs] };
+  });
+  await step(results, "campaign", async () => {
+    const before = consoleErrors.length;
+    const visit = await openLive(browser, plan.url + plan.campaign);
+    return { ...(await observe(visit)), consoleErrors: consoleErrors.slice(before) };
+  });
+} finally {
+  await browser.close();
+}
+results.consoleErrors = consoleErrors;
+process.stdout.write(JSON.stringify(results));

@@ -1,0 +1,46 @@
+"""The site in Firefox ESR, served by real nginx: one visit through
+`tests/support/firefox_visit.mjs` (puppeteer-core over WebDriver BiDi), checked
+by the engine-independent tests of `tests/support/engine_checks.py`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+from tests.support.engine_checks import (  # noqa: F401 - collected here, with this module's `visit`
+    plan,
+    test_a_campaign_link_shows_no_notice,
+    test_a_hostile_link_shows_a_message_and_injects_nothing,
+    test_no_console_error_during_the_whole_visit,
+    test_the_page_goes_live_without_console_errors,
+    test_the_printed_page_shows_the_typed_result,
+    test_the_share_link_restores_the_scenario,
+    test_typed_scenarios_show_what_cpython_computes,
+)
+
+FIREFOX = "/usr/bin/firefox-esr"
+SCRIPT = REPO / "tests" / "support" / "firefox_visit.mjs"
+VISIT_TIMEOUT_S = 240
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("firefox")]
+
+
+@pytest.fixture(scope="module")
+def visit(nginx_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    if not Path(FIREFOX).exists():
+        pytest.skip(f"Firefox tests need Debian's firefox-esr at {FIREFOX}: apt-get install -y firefox-esr")
+    node = shutil.which("node")
+    assert node is not None, "Node.js runs the Firefox driver (puppeteer-core)"
+    pdf = tmp_path_factory.mktemp("firefox") / "printed.pdf"
+    the_plan = {**plan(nginx_url, pdf), "executable": FIREFOX}
+    done = subprocess.run(
+        [node, str(SCRIPT), json.dumps(the_plan)], cwd=REPO, capture_output=True, text=True, timeout=VISIT_TIMEOUT_S, check=False
+    )
+    assert done.returncode == 0, f"the Firefox visit failed:\n{done.stderr}"
+    return dict(json.loads(done.stdout))
