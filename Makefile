@@ -7,12 +7,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test bench audit clean
+.PHONY: install serve build test test-fast bench audit clean
 
+# requirements.txt pins every package with its hashes: pip refuses anything else.
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
 	touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json
@@ -27,10 +27,21 @@ build: install
 	$(PY) -m mkdocs build --strict
 
 # pytest exits 5 when it collects nothing: that is a failure here, never a pass.
+# Two worker processes (the machine has two cores); the tests of one engine
+# (Firefox, WebKit) stay on one worker, which starts that browser once.
+PYTEST_PARALLEL := -n 2 --dist loadgroup
+define run_pytest
+	@$(PY) -m pytest $(1); rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+endef
+
 test: install
 	@[ -x /usr/bin/chromium ] || { echo "Browser tests need Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
-	@$(PY) -m pytest; rc=$$?; \
-	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
+	$(call run_pytest,$(PYTEST_PARALLEL))
+
+# The model and the build, without any browser: a quick check while editing.
+test-fast: install
+	$(call run_pytest,$(PYTEST_PARALLEL) -m "not browser")
 
 bench: install
 	$(PY) bench/bench_compute.py
