@@ -7,6 +7,8 @@
 // Plan: {url, ready, saving, scenarios: [{fields: [{key, kind, value}], saving, lines}],
 //        hostile, campaign, pdf}. Each step records its own error instead of
 // stopping the visit, so every check reports on its own.
+import { readFileSync } from "node:fs";
+
 import puppeteer from "puppeteer-core";
 
 const plan = JSON.parse(process.argv[2]);
@@ -35,23 +37,10 @@ async function openLive(browser, url) {
   return page;
 }
 
+const OBSERVE = readFileSync(new URL("./calculator_observe.js", import.meta.url), "utf8");
+
 async function observe(page) {
-  return page.evaluate(() => {
-    const root = document.querySelector("[data-calculator]");
-    const visible = (el) => !el.hidden && el.textContent.trim() !== "" && el.getClientRects().length > 0;
-    return {
-      slots: [...root.querySelectorAll("[data-out]")].map((el) => [el.dataset.out, el.textContent]),
-      lines: [...root.querySelectorAll("tbody tr")].map((row) =>
-        [...row.querySelectorAll("[data-line-out]")].map((cell) => cell.textContent)),
-      fields: Object.fromEntries([...root.querySelectorAll("[data-calc-form] [name]")]
-        .map((el) => [el.name, el.type === "checkbox" ? String(el.checked) : el.value])),
-      link: root.querySelector("[data-calc-link]")?.value ?? null,
-      messages: [...root.querySelectorAll("[data-error-for], [data-calc-notice]")].filter(visible)
-        .map((el) => el.textContent.trim()),
-      markup: root.querySelectorAll("img, b, script").length,
-      pwned: window.__pwned ?? null,
-    };
-  });
+  return page.evaluate(`(${OBSERVE})()`);
 }
 
 async function type(page, { key, kind, value }) {
@@ -72,11 +61,13 @@ async function type(page, { key, kind, value }) {
 // Until the saving and every component line show `scenario`'s numbers.
 async function waitForResult(page, scenario) {
   await page.waitForFunction(
-    (selector, saving, lines) => document.querySelector(selector)?.textContent === saving
-      && JSON.stringify([...document.querySelectorAll("[data-calculator] tbody tr")]
-        .map((row) => [...row.querySelectorAll("[data-line-out]")].map((cell) => cell.textContent)))
-        === JSON.stringify(lines),
-    { timeout: 15_000 }, plan.saving, scenario.saving, scenario.lines);
+    (selector, saving) => document.querySelector(selector)?.textContent === saving,
+    { timeout: 15_000 }, plan.saving, scenario.saving);
+  const deadline = Date.now() + 15_000;
+  while (JSON.stringify((await observe(page)).lines) !== JSON.stringify(scenario.lines)) {
+    if (Date.now() > deadline) throw new Error(`lines never showed ${JSON.stringify(scenario.lines)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 async function step(results, name, action) {

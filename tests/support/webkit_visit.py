@@ -21,6 +21,7 @@ import json
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
@@ -31,22 +32,7 @@ MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
 WEBDRIVER = "/usr/bin/WebKitWebDriver"
 STEP_TIMEOUT_S = 60
 
-OBSERVE = """
-const root = document.querySelector("[data-calculator]");
-const visible = (el) => !el.hidden && el.textContent.trim() !== "" && el.getClientRects().length > 0;
-return {
-  slots: [...root.querySelectorAll("[data-out]")].map((el) => [el.dataset.out, el.textContent]),
-  lines: [...root.querySelectorAll("tbody tr")].map((row) =>
-    [...row.querySelectorAll("[data-line-out]")].map((cell) => cell.textContent)),
-  fields: Object.fromEntries([...root.querySelectorAll("[data-calc-form] [name]")]
-    .map((el) => [el.name, el.type === "checkbox" ? String(el.checked) : el.value])),
-  link: root.querySelector("[data-calc-link]")?.value ?? null,
-  messages: [...root.querySelectorAll("[data-error-for], [data-calc-notice]")].filter(visible)
-    .map((el) => el.textContent.trim()),
-  markup: root.querySelectorAll("img, b, script").length,
-  pwned: window.__pwned ?? null,
-};
-"""
+OBSERVE = "return (" + Path(__file__).with_name("calculator_observe.js").read_text(encoding="utf-8") + ")()"
 WATCH_ERRORS = """
 window.__errors = [];
 const report = (text) => window.__errors.push(text);

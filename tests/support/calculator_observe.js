@@ -1,0 +1,20 @@
+// What the first calculator of a page shows, for the engine visits
+// (firefox_visit.mjs, webkit_visit.py): one function expression that each
+// driver evaluates in the page. Text is read as textContent, so no-break
+// spaces stay what the model wrote.
+() => {
+  const root = document.querySelector("[data-calculator]");
+  const visible = (el) => !el.hidden && el.textContent.trim() !== "" && el.getClientRects().length > 0;
+  return {
+    slots: [...root.querySelectorAll("[data-out]")].map((el) => [el.dataset.out, el.textContent]),
+    lines: [...root.querySelectorAll("tbody tr")].map((row) =>
+      [...row.querySelectorAll("[data-line-out]")].map((cell) => cell.textContent)),
+    fields: Object.fromEntries([...root.querySelectorAll("[data-calc-form] [name]")]
+      .map((el) => [el.name, el.type === "checkbox" ? String(el.checked) : el.value])),
+    link: root.querySelector("[data-calc-link]")?.value ?? null,
+    messages: [...root.querySelectorAll("[data-error-for], [data-calc-notice]")].filter(visible)
+      .map((el) => el.textContent.trim()),
+    markup: root.querySelectorAll("img, b, script").length,
+    pwned: window.__pwned ?? null,
+  };
+}
