@@ -18,6 +18,8 @@
   const NEAR_VIEWPORT = "600px 0px";
   const SCENARIO_EVENT = "kontakt:scenario";
   const LIVE_MARK = "calculator-live-result"; // read by bench/bench_browser.py
+  const ANNOUNCE_PAUSE_MS = 1000; // typing stopped this long: say the result
+  const PRINTING = "data-printing"; // on the calculator to print alone (print.css)
 
   const STATUS = {
     waiting: "Siffrorna visar artikelns räkneexempel. Kalkylatorn startar strax och räknar sedan på dina egna värden direkt i webbläsaren – inget du skriver lämnar sidan.",
@@ -111,6 +113,42 @@
     });
   }
 
+  /* Says a text in a live region once the visitor pauses. A screen reader
+   * that spoke every keystroke's result would talk over the typing, and the
+   * first results of a number being typed (1, 10, 100 …) mean nothing. */
+  function pauseAnnouncer(region) {
+    let timer = 0;
+    let paused = true;
+    let waiting = null;
+    function flush() {
+      if (paused && waiting !== null) {
+        region.textContent = waiting;
+        waiting = null;
+      }
+    }
+    return {
+      typed() {
+        paused = false;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          paused = true;
+          flush();
+        }, ANNOUNCE_PAUSE_MS);
+      },
+      say(text) {
+        waiting = text;
+        flush();
+      },
+    };
+  }
+
+  /* The print button prints this calculator alone, headed by today's date
+   * and the scenario's link; printing the page from the browser's menu
+   * gets the whole page, with the same date. */
+  function printDate() {
+    return new Date().toLocaleDateString("sv-SE", { year: "numeric", month: "long", day: "numeric" });
+  }
+
   function afterFirstPaint(callback) {
     if (performance.getEntriesByType("paint").length > 0) {
       callback();
@@ -142,6 +180,11 @@
     const linkField = root.querySelector("[data-calc-link]");
     const copyStatus = root.querySelector("[data-calc-copy-status]");
     const lineTemplate = root.querySelector("[data-line-template]");
+    const outputs = root.querySelector("[data-calc-outputs]");
+    const printButton = root.querySelector("[data-calc-print]");
+    const printDateSlot = root.querySelector("[data-calc-print-date]");
+    const printLink = root.querySelector("[data-calc-print-link]");
+    const announcer = pauseAnnouncer(root.querySelector("[data-calc-announce]"));
     const presets = JSON.parse(root.dataset.presets);
     const urls = {
       worker: new URL(root.dataset.worker, location.href).href,
@@ -279,6 +322,12 @@
       return url.href;
     }
 
+    function showLink(link) {
+      linkField.value = link;
+      printLink.href = link;
+      setText(printLink, link);
+    }
+
     function render(result) {
       for (const slot of root.querySelectorAll("[data-out]")) {
         setText(slot, String(lookup(result, slot.dataset.out) ?? ""));
@@ -287,7 +336,7 @@
       renderLines("elixir", result.elixir.lines);
       renderChart(result);
       const link = shareLink(result.query);
-      linkField.value = link;
+      showLink(link);
       if (edited) history.replaceState(history.state, "", link);
       document.dispatchEvent(new CustomEvent(SCENARIO_EVENT, { detail: { summary: result.summary, link } }));
     }
@@ -305,6 +354,7 @@
       } else {
         setStatus(STATUS.invalid);
       }
+      if (edited) announcer.say(result.ok ? result.saving.headline : STATUS.invalid);
     }
 
     /* At most one computation in flight; edits made meanwhile are computed
@@ -350,16 +400,16 @@
       progress.hidden = false;
       progress.value = 5;
       setStatus(edited ? STATUS.pending : STATUS.loading);
-      root.setAttribute("aria-busy", "true");
+      outputs.setAttribute("aria-busy", "true");
       try {
         client = await getEngine(urls, (percent) => { progress.value = percent; });
         const linkErrors = await restoreFromLink();
         progress.hidden = true;
-        root.removeAttribute("aria-busy");
+        outputs.removeAttribute("aria-busy");
         await recompute(linkErrors);
       } catch (error) {
         progress.hidden = true;
-        root.removeAttribute("aria-busy");
+        outputs.removeAttribute("aria-busy");
         setStatus(STATUS.failed);
         retry.hidden = false;
       }
@@ -367,12 +417,14 @@
 
     form.addEventListener("input", () => {
       edited = true;
+      announcer.typed();
       recompute();
     });
     form.addEventListener("submit", (event) => event.preventDefault());
     root.querySelector("[data-calc-reset]").addEventListener("click", () => {
       writeForm(presets);
       edited = true;
+      announcer.typed();
       recompute();
     });
     retry.addEventListener("click", load);
@@ -386,10 +438,26 @@
       }
     });
 
-    linkField.value = shareLink(location.search);
+    printButton.addEventListener("click", () => {
+      root.setAttribute(PRINTING, "");
+      window.print();
+    });
+    printButton.hidden = false;
+    setText(printDateSlot, printDate());
+
+    showLink(shareLink(location.search));
     setStatus(STATUS.waiting);
     whenNearOrIdle(root, load);
   }
+
+  // Whichever way the page is printed, it shows today's date; afterwards the
+  // whole page prints again.
+  addEventListener("beforeprint", () => {
+    for (const slot of document.querySelectorAll("[data-calc-print-date]")) slot.textContent = printDate();
+  });
+  addEventListener("afterprint", () => {
+    for (const root of document.querySelectorAll(`[${PRINTING}]`)) root.removeAttribute(PRINTING);
+  });
 
   document$.subscribe(() => {
     for (const root of document.querySelectorAll("[data-calculator]")) start(root);
