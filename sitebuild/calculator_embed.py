@@ -46,6 +46,15 @@ class CalculatorAssets:
     pyodide_folder: str
     stdlib: str
     archive: str
+    # Bytes of each file the engine downloads, as built, by site path: the
+    # worker scales a compressed response's Content-Length by them to show
+    # progress in bytes over the network.
+    download_sizes: dict[str, int]
+
+    def urls(self, page_url: str) -> dict[str, str]:
+        """The four paths, relative to the page at `page_url`."""
+        paths = {"worker": self.worker, "pyodide_folder": self.pyodide_folder, "stdlib": self.stdlib, "archive": self.archive}
+        return {name: get_relative_url(path, page_url) for name, path in paths.items()}
 
 
 def parse_presets(text: str) -> dict[str, str]:
@@ -103,7 +112,8 @@ def embed(
             specs=calculator.field_specs(),
             result=result,
             presets_json=json.dumps(result["fields"], ensure_ascii=False, sort_keys=True),
-            urls={name: get_relative_url(path, page.url) for name, path in vars(assets).items()},
+            urls=assets.urls(page.url),
+            sizes_json=json.dumps({get_relative_url(path, page.url): size for path, size in assets.download_sizes.items()}),
             method_href=method_href(page),
             contact_href=contact_href(result["summary"]),
         )
