@@ -12,6 +12,7 @@ no-break spaces inside number + unit):
 
 - `schema`, `ok`, `fields` (canonical strings), `query` (share link);
 - `current`, `elixir`: the two bills, line by line, for the chosen case;
+  `cautious_elixir`: the Elixir bill of the cautious case (`range`'s low end);
 - `outcome`: `saving` | `even` | `cost` (Elixir cheaper / the same / dearer);
 - `saving`: `monthly_kr`, `yearly_kr`, `percent` (signed: negative when Elixir
   costs more), `monthly_text`, `yearly_text`, `percent_text` (magnitudes,
@@ -54,7 +55,7 @@ from calculator.formatting import (
 )
 from calculator.model import STACKS, Comparison, Estimate, Scenario, ServerCounts, Side, UsersLoad, Workloads, estimate
 from calculator.parsing import FieldError, parse_field
-from calculator.query import MAX_KEY_LENGTH, QUERY_VERSION, VERSION_KEY, encode_query
+from calculator.query import MAX_KEY_LENGTH, QUERY_VERSION, VERSION_KEY, canonical_query
 from calculator.summary import email_summary
 from calculator.wording import (
     headline,
@@ -178,9 +179,10 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
         "schema": SCHEMA_VERSION,
         "ok": True,
         "fields": canonical,
-        "query": encode_query(canonical),
+        "query": canonical_query(canonical),
         "current": _side(chosen.current),
         "elixir": _side(chosen.elixir),
+        "cautious_elixir": _side(cautious.elixir),
         "outcome": outcome_of(chosen.saving_kr_per_month),
         "saving": {
             "monthly_kr": plain_kr(chosen.saving_kr_per_month),

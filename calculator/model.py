@@ -148,7 +148,10 @@ class ServerCounts:
 
 @dataclass(frozen=True)
 class Scenario:
-    """Everything the visitor can set; units are in the names."""
+    """Everything the visitor can set; units are in the names.
+
+    Derived values are cached: the sensitivity and break-even read them many times.
+    """
 
     stack: Stack
     today: UsersLoad | ServerCounts
@@ -158,14 +161,25 @@ class Scenario:
     min_app_servers: int
     elixir_load_balancer: bool
 
-    @property
+    @cached_property
     def factor(self) -> Fraction:
         """How much more one Elixir server carries than one server today."""
         if isinstance(self.today, UsersLoad):
             return Fraction(self.today.users_per_server_elixir, self.today.users_per_server_now)
         return self.today.factor
 
-    @property
+    @cached_property
+    def elixir_app_name(self) -> str:
+        """The Elixir app-server line, naming what it takes over in the visitor's terms."""
+        if isinstance(self.today, UsersLoad):
+            folded = self.today.workloads.folded_into_elixir()
+        else:
+            present = [("bakgrundsjobb", self.today.jobs > 0), ("det Redis gör i dag", self.today.redis > 0)]
+            folded = [name for name, there in present if there]
+        detail = f", inkl. {join_sv(folded)}" if folded else ""
+        return f"App-servrar (Elixir/Phoenix{detail})"
+
+    @cached_property
     def load(self) -> Fraction:
         """Today's app-server work, in units of one of today's app servers (not rounded)."""
         if isinstance(self.today, UsersLoad):
@@ -301,14 +315,6 @@ def _current_lines(s: Scenario, apps: int, jobs: int, redis: int, redis_name: st
     return Side(s.stack.label, tuple(line for line in lines if line.count > 0))
 
 
-def folded_into_elixir(s: Scenario) -> list[str]:
-    """What the Elixir app servers take over, in the visitor's terms."""
-    if isinstance(s.today, UsersLoad):
-        return s.today.workloads.folded_into_elixir()
-    folded = [("bakgrundsjobb", s.today.jobs > 0), ("det Redis gör i dag", s.today.redis > 0)]
-    return [name for name, present in folded if present]
-
-
 def elixir_side(s: Scenario, factor: Fraction, extra_load: int = 0) -> Side:
     """Elixir: app servers that also run the folded-in workloads, maybe a balancer.
 
@@ -316,9 +322,7 @@ def elixir_side(s: Scenario, factor: Fraction, extra_load: int = 0) -> Side:
     besides today's app work (the cautious case's background jobs).
     """
     apps = app_servers(s.load + extra_load, factor, s.min_app_servers)
-    folded = folded_into_elixir(s)
-    detail = f", inkl. {join_sv(folded)}" if folded else ""
-    lines = [Line("app", f"App-servrar (Elixir/Phoenix{detail})", apps, s.server_kr_per_month)]
+    lines = [Line("app", s.elixir_app_name, apps, s.server_kr_per_month)]
     if s.elixir_load_balancer:
         lines.append(Line("lb", "Load balancer", 1, s.load_balancer_kr_per_month))
     return Side("Elixir", tuple(lines))
