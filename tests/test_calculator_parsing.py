@@ -15,6 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+# No timed assertions: the machine running the suite may be busy, so no deadline per example.
+settings.register_profile("calculator", deadline=None)
+settings.load_profile("calculator")
+
 from calculator import compute
 from calculator.fields import FIELDS_BY_KEY
 from calculator.formatting import format_number
