@@ -175,6 +175,14 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
     migration = values["migration_kr"]
     point = break_even(e)
     plan = payback(chosen, migration if isinstance(migration, Decimal) else None, _int(values["years"]))
+    spread = {
+        "summary": explain.range_summary(e),
+        "driver": explain.driver(e),
+        "steps": explain.steps(e),
+    }
+    point_json, plan_json = _break_even(e, point), _payback(chosen, plan)
+    result_text = headline(chosen)
+    notes = [*spread.values(), str(point_json["text"]), str(plan_json["text"])]
     return {
         "schema": SCHEMA_VERSION,
         "ok": True,
@@ -191,7 +199,7 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
             "monthly_text": monthly_magnitude(chosen),
             "yearly_text": yearly_magnitude(chosen),
             "percent_text": percent_magnitude(chosen),
-            "headline": headline(chosen),
+            "headline": result_text,
         },
         "range": {
             "low_percent": str(cautious.saving_percent),
@@ -201,15 +209,13 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
             "high_text": percent_relative(chosen),
             "low_monthly_text": monthly_relative(cautious),
             "high_monthly_text": monthly_relative(chosen),
-            "summary": explain.range_summary(e),
-            "driver": explain.driver(e),
-            "steps": explain.steps(e),
+            **spread,
         },
-        "break_even": _break_even(e, point),
+        "break_even": point_json,
         "sensitivity": [_point(p) for p in sensitivity(e)],
         "sensitivity_caption": explain.sensitivity_caption(e),
-        "payback": _payback(chosen, plan),
-        "summary": email_summary(e, canonical, point, plan),
+        "payback": plan_json,
+        "summary": email_summary(e, canonical, result_text, notes),
     }
 
 

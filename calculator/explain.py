@@ -12,7 +12,6 @@ through `wording`.
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 from fractions import Fraction
 
@@ -26,13 +25,14 @@ from calculator.formatting import (
     format_kr_per_month,
     join_sv,
 )
-from calculator.model import EXACT, MONTHS_PER_YEAR, Comparison, Estimate, Scenario, UsersLoad
+from calculator.model import EXACT, MONTHS_PER_YEAR, Difference, Estimate, Scenario, UsersLoad
 from calculator.wording import outcome_of, phrase
 
 
 def factor_decimal(factor: Fraction) -> Decimal:
     """A factor rounded *up* to two decimals: at the stated factor, the statement holds."""
-    return EXACT.divide(Decimal(math.ceil(factor * 100)), Decimal(100))
+    hundredths = -(-factor.numerator * 100 // factor.denominator)
+    return Decimal(hundredths).scaleb(-2, EXACT)
 
 
 def capacity_text(s: Scenario) -> str:
@@ -190,7 +190,7 @@ def years_text(years: int) -> str:
     return f"{format_count(years)}{NBSP}år"
 
 
-def payback_text(chosen: Comparison, p: Payback) -> str:
+def payback_text(chosen: Difference, p: Payback) -> str:
     """When the move pays for itself, and the net after the horizon; or an invitation to add its cost."""
     horizon = years_text(p.years)
     if p.migration_kr is None or p.net_kr is None:
@@ -207,7 +207,7 @@ def payback_text(chosen: Comparison, p: Payback) -> str:
     return f"Flytten betalar sig inte inom {horizon}: det tar {months_text(p.months)}. {net}"
 
 
-def _over_horizon(chosen: Comparison, years: int) -> str:
+def _over_horizon(chosen: Difference, years: int) -> str:
     total = EXACT.multiply(chosen.saving_kr_per_month, Decimal(MONTHS_PER_YEAR * years))
     outcome = outcome_of(total)
     if outcome == "even":

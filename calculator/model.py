@@ -230,16 +230,18 @@ class Side:
         return sum(line.count for line in self.lines if line.id == line_id)
 
 
-@dataclass(frozen=True)
-class Comparison:
-    """The current side against one Elixir side. Positive saving: Elixir is cheaper."""
+class Difference:
+    """Today's monthly bill against Elixir's. Positive saving: Elixir is cheaper.
 
-    current: Side
-    elixir: Side
+    Subclasses provide the two totals; the derived values are cached.
+    """
+
+    today_kr_per_month: Decimal
+    elixir_kr_per_month: Decimal
 
     @cached_property
     def saving_kr_per_month(self) -> Decimal:
-        return EXACT.subtract(self.current.kr_per_month, self.elixir.kr_per_month)
+        return EXACT.subtract(self.today_kr_per_month, self.elixir_kr_per_month)
 
     @cached_property
     def saving_kr_per_year(self) -> Decimal:
@@ -248,7 +250,31 @@ class Comparison:
     @cached_property
     def saving_percent(self) -> int:
         """Signed whole percent of today's bill, halves away from zero (77,27 -> 77)."""
-        return percent_of(self.saving_kr_per_month, self.current.kr_per_month)
+        return percent_of(self.saving_kr_per_month, self.today_kr_per_month)
+
+
+@dataclass(frozen=True)
+class Totals(Difference):
+    """Only the two totals: enough for a sensitivity point, without building the bills."""
+
+    today_kr_per_month: Decimal
+    elixir_kr_per_month: Decimal
+
+
+@dataclass(frozen=True)
+class Comparison(Difference):
+    """The current side against one Elixir side, line by line."""
+
+    current: Side
+    elixir: Side
+
+    @property
+    def today_kr_per_month(self) -> Decimal:  # type: ignore[override]  # derived, not a field
+        return self.current.kr_per_month
+
+    @property
+    def elixir_kr_per_month(self) -> Decimal:  # type: ignore[override]  # derived, not a field
+        return self.elixir.kr_per_month
 
 
 @dataclass(frozen=True)
@@ -313,6 +339,13 @@ def _current_lines(s: Scenario, apps: int, jobs: int, redis: int, redis_name: st
         Line("lb", "Load balancer", balancers, s.load_balancer_kr_per_month),
     )
     return Side(s.stack.label, tuple(line for line in lines if line.count > 0))
+
+
+def elixir_kr_per_month(s: Scenario, factor: Fraction) -> Decimal:
+    """The Elixir bill's total alone (what `elixir_side(s, factor).kr_per_month` sums to)."""
+    apps = app_servers(s.load, factor, s.min_app_servers)
+    total = EXACT.multiply(s.server_kr_per_month, Decimal(apps))
+    return EXACT.add(total, s.load_balancer_kr_per_month) if s.elixir_load_balancer else total
 
 
 def elixir_side(s: Scenario, factor: Fraction, extra_load: int = 0) -> Side:

@@ -160,3 +160,31 @@ def test_decode_query_never_raises_and_its_output_never_breaks_compute(query: st
     fields = decode_query(query)
     assert all(isinstance(k, str) and isinstance(v, str) for k, v in fields.items())
     assert "Kalkylen kunde inte räknas ut" not in str(compute(fields).get("errors", {}))
+
+
+@settings(max_examples=60)
+@given(realistic_fields)
+def test_every_sensitivity_point_is_the_result_at_its_own_capacity(fields: dict) -> None:
+    """The points skip building the bills; they must still be exactly what compute() gives there."""
+    result = compute(fields)
+    for point in result["sensitivity"]:
+        if result["fields"]["mode"] == "users":
+            at = compute({**fields, "cap_elixir": point["cap_elixir"]})
+        elif "visitor" in point["marks"]:
+            at = result
+        else:
+            at = compute({**fields, "factor": point["factor"].replace(".", ",")})
+        assert (point["monthly_kr"], point["percent"], point["outcome"]) == (
+            at["saving"]["monthly_kr"], at["saving"]["percent"], at["outcome"])
+
+
+@settings(max_examples=60)
+@given(realistic_fields)
+def test_break_even_is_the_smallest_capacity_that_costs_no_more(fields: dict) -> None:
+    result = compute({**fields, "mode": "users"})
+    point = result["break_even"]
+    if point["status"] != "pays":
+        return
+    capacity = int(point["cap_elixir"])
+    assert compute({**fields, "mode": "users", "cap_elixir": str(capacity)})["outcome"] != "cost"
+    assert compute({**fields, "mode": "users", "cap_elixir": str(capacity - 1)})["outcome"] == "cost"
