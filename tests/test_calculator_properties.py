@@ -7,6 +7,7 @@ with a decimal comma, choices in upper case, booleans as strings or bools.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -188,3 +189,29 @@ def test_break_even_is_the_smallest_capacity_that_costs_no_more(fields: dict) ->
     capacity = int(point["cap_elixir"])
     assert compute({**fields, "mode": "users", "cap_elixir": str(capacity)})["outcome"] != "cost"
     assert compute({**fields, "mode": "users", "cap_elixir": str(capacity - 1)})["outcome"] == "cost"
+
+
+UNIT_AFTER_PLAIN_SPACE = re.compile(
+    r"\d[ \t\n]+(?:kr|%|användare|servrar|server|år|månader|månad|gånger)\b")
+OTHER_ADDRESS = re.compile(r"\b(?:ni|er|era|ert|Ni|Er|Era|Ert)\b")
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+@settings(max_examples=80)
+@given(valid_fields)
+def test_every_text_keeps_numbers_with_units_says_du_and_never_a_negative_amount(fields: dict) -> None:
+    result = compute(fields)
+    texts = [text for key, value in result.items() if key not in ("fields", "query") for text in _strings(value)]
+    for text in texts:
+        assert not UNIT_AFTER_PLAIN_SPACE.search(text), text
+        assert not OTHER_ADDRESS.search(text), text
+        assert "\u2212" not in text, text
