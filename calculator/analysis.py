@@ -22,15 +22,28 @@ from fractions import Fraction
 from typing import Literal
 
 from calculator.fields import MAX_FACTOR, MAX_USERS_PER_SERVER, MIN_FACTOR
-from calculator.model import EXACT, MONTHS_PER_YEAR, Comparison, Estimate, UsersLoad, elixir_side
+from calculator.model import (
+    EXACT,
+    MONTHS_PER_YEAR,
+    Comparison,
+    Difference,
+    Estimate,
+    Scenario,
+    Totals,
+    UsersLoad,
+    elixir_kr_per_month,
+    elixir_side,
+)
 
 BreakEvenStatus = Literal["pays", "never", "always"]
 Mark = Literal["visitor", "article", "pinterest"]
 
 ARTICLE_FACTOR = Fraction(4)  # the article: 5 000 against 1 250 users per server
 PINTEREST_FACTOR = Fraction(2)  # Pinterest's notifications, 2015: 30 Java servers became 15 Elixir servers
-SENSITIVITY_FACTORS = tuple(Fraction(f) for f in ("1", "1.5", "2", "3", "4", "5", "6"))
-_REFERENCE_MARKS: dict[Fraction, Mark] = {ARTICLE_FACTOR: "article", PINTEREST_FACTOR: "pinterest"}
+_REFERENCE_MARKS: dict[Fraction, tuple[Mark, ...]] = {ARTICLE_FACTOR: ("article",), PINTEREST_FACTOR: ("pinterest",)}
+SENSITIVITY_GRID: tuple[tuple[Fraction, tuple[Mark, ...]], ...] = tuple(
+    (Fraction(f), _REFERENCE_MARKS.get(Fraction(f), ())) for f in ("1", "1.5", "2", "3", "4", "5", "6")
+)
 
 
 @dataclass(frozen=True)
@@ -49,7 +62,7 @@ class Point:
 
     factor: Fraction  # exact factor used (users mode: users per server / today's)
     users_per_server: int | None  # users mode only
-    comparison: Comparison
+    comparison: Difference
     marks: tuple[Mark, ...]
 
 
@@ -89,37 +102,38 @@ def break_even(e: Estimate) -> BreakEven:
 
 
 def sensitivity(e: Estimate) -> list[Point]:
-    """The comparison at 1×–6× today's capacity and at the visitor's own factor, ascending."""
+    """The comparison at 1×–6× today's capacity and at the visitor's own factor, ascending.
+
+    Grid points need only the two totals, so they skip building the bills.
+    """
     s = e.scenario
-    marks: dict[Fraction, list[Mark]] = {}
-    capacities: dict[Fraction, int | None] = {}
-    for grid in SENSITIVITY_FACTORS:
-        factor, capacity = _grid_point(e, grid)
-        capacities[factor] = capacity
-        mark = _REFERENCE_MARKS.get(grid)
-        marks.setdefault(factor, []).extend([mark] if mark else [])
-    own = s.today.users_per_server_elixir if isinstance(s.today, UsersLoad) else None
-    capacities[s.factor] = own
-    marks.setdefault(s.factor, []).insert(0, "visitor")
-    current = e.chosen.current
-    return [
-        Point(factor, capacities[factor],
-              e.chosen if factor == s.factor else Comparison(current, elixir_side(s, factor)),
-              tuple(marks[factor]))
-        for factor in sorted(marks)
-    ]
+    today = e.chosen.today_kr_per_month
+    own_capacity = s.today.users_per_server_elixir if isinstance(s.today, UsersLoad) else None
+    own = Point(s.factor, own_capacity, e.chosen, ("visitor",))
+    points: list[Point] = []
+    for grid, marks in SENSITIVITY_GRID:
+        factor, capacity = _grid_point(s, grid)
+        if factor == own.factor:
+            own = Point(own.factor, own.users_per_server, own.comparison, own.marks + marks)
+        elif points and points[-1].factor == factor:  # tiny capacities: two grid factors, one whole number
+            points[-1] = Point(factor, capacity, points[-1].comparison, points[-1].marks + marks)
+        else:
+            points.append(Point(factor, capacity, Totals(today, elixir_kr_per_month(s, factor)), marks))
+    points.append(own)
+    points.sort(key=lambda point: point.factor)
+    return points
 
 
-def _grid_point(e: Estimate, grid: Fraction) -> tuple[Fraction, int | None]:
+def _grid_point(s: Scenario, grid: Fraction) -> tuple[Fraction, int | None]:
     """A grid factor as the model can use it: whole users per server in users mode."""
-    today = e.scenario.today
-    if not isinstance(today, UsersLoad):
+    if not isinstance(s.today, UsersLoad):
         return grid, None
-    capacity = min(MAX_USERS_PER_SERVER, max(1, math.floor(grid * today.users_per_server_now)))
-    return Fraction(capacity, today.users_per_server_now), capacity
+    now = s.today.users_per_server_now
+    capacity = min(MAX_USERS_PER_SERVER, max(1, now * grid.numerator // grid.denominator))
+    return Fraction(capacity, now), capacity
 
 
-def payback(chosen: Comparison, migration_kr: Decimal | None, years: int) -> Payback:
+def payback(chosen: Difference, migration_kr: Decimal | None, years: int) -> Payback:
     """Months until the saving has paid for the move, and the net over `years`."""
     if migration_kr is None:
         return Payback(None, years, None, None)

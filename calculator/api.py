@@ -12,6 +12,7 @@ no-break spaces inside number + unit):
 
 - `schema`, `ok`, `fields` (canonical strings), `query` (share link);
 - `current`, `elixir`: the two bills, line by line, for the chosen case;
+  `cautious_elixir`: the Elixir bill of the cautious case (`range`'s low end);
 - `outcome`: `saving` | `even` | `cost` (Elixir cheaper / the same / dearer);
 - `saving`: `monthly_kr`, `yearly_kr`, `percent` (signed: negative when Elixir
   costs more), `monthly_text`, `yearly_text`, `percent_text` (magnitudes,
@@ -54,7 +55,7 @@ from calculator.formatting import (
 )
 from calculator.model import STACKS, Comparison, Estimate, Scenario, ServerCounts, Side, UsersLoad, Workloads, estimate
 from calculator.parsing import FieldError, parse_field
-from calculator.query import MAX_KEY_LENGTH, QUERY_VERSION, VERSION_KEY, encode_query
+from calculator.query import MAX_KEY_LENGTH, QUERY_VERSION, VERSION_KEY, canonical_query
 from calculator.summary import email_summary
 from calculator.wording import (
     headline,
@@ -174,13 +175,22 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
     migration = values["migration_kr"]
     point = break_even(e)
     plan = payback(chosen, migration if isinstance(migration, Decimal) else None, _int(values["years"]))
+    spread = {
+        "summary": explain.range_summary(e),
+        "driver": explain.driver(e),
+        "steps": explain.steps(e),
+    }
+    point_json, plan_json = _break_even(e, point), _payback(chosen, plan)
+    result_text = headline(chosen)
+    notes = [*spread.values(), str(point_json["text"]), str(plan_json["text"])]
     return {
         "schema": SCHEMA_VERSION,
         "ok": True,
         "fields": canonical,
-        "query": encode_query(canonical),
+        "query": canonical_query(canonical),
         "current": _side(chosen.current),
         "elixir": _side(chosen.elixir),
+        "cautious_elixir": _side(cautious.elixir),
         "outcome": outcome_of(chosen.saving_kr_per_month),
         "saving": {
             "monthly_kr": plain_kr(chosen.saving_kr_per_month),
@@ -189,7 +199,7 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
             "monthly_text": monthly_magnitude(chosen),
             "yearly_text": yearly_magnitude(chosen),
             "percent_text": percent_magnitude(chosen),
-            "headline": headline(chosen),
+            "headline": result_text,
         },
         "range": {
             "low_percent": str(cautious.saving_percent),
@@ -199,15 +209,13 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
             "high_text": percent_relative(chosen),
             "low_monthly_text": monthly_relative(cautious),
             "high_monthly_text": monthly_relative(chosen),
-            "summary": explain.range_summary(e),
-            "driver": explain.driver(e),
-            "steps": explain.steps(e),
+            **spread,
         },
-        "break_even": _break_even(e, point),
+        "break_even": point_json,
         "sensitivity": [_point(p) for p in sensitivity(e)],
         "sensitivity_caption": explain.sensitivity_caption(e),
-        "payback": _payback(chosen, plan),
-        "summary": email_summary(e, canonical, point, plan),
+        "payback": plan_json,
+        "summary": email_summary(e, canonical, result_text, notes),
     }
 
 

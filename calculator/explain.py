@@ -12,7 +12,6 @@ through `wording`.
 
 from __future__ import annotations
 
-import math
 from decimal import Decimal
 from fractions import Fraction
 
@@ -26,20 +25,21 @@ from calculator.formatting import (
     format_kr_per_month,
     join_sv,
 )
-from calculator.model import EXACT, MONTHS_PER_YEAR, Comparison, Estimate, Scenario, UsersLoad
+from calculator.model import EXACT, MONTHS_PER_YEAR, Difference, Estimate, Scenario, UsersLoad
 from calculator.wording import outcome_of, phrase
 
 
 def factor_decimal(factor: Fraction) -> Decimal:
     """A factor rounded *up* to two decimals: at the stated factor, the statement holds."""
-    return EXACT.divide(Decimal(math.ceil(factor * 100)), Decimal(100))
+    hundredths = -(-factor.numerator * 100 // factor.denominator)
+    return Decimal(hundredths).scaleb(-2, EXACT)
 
 
 def capacity_text(s: Scenario) -> str:
     """The visitor's assumption in their own terms: `5 000 användare per Elixir-server`."""
     if isinstance(s.today, UsersLoad):
-        return f"{format_count(s.today.users_per_server_elixir)} användare per Elixir-server"
-    return f"{format_decimal(factor_decimal(s.factor))} gånger dagens kapacitet per Elixir-server"
+        return f"{_users(s.today.users_per_server_elixir)} per Elixir-server"
+    return f"{_times(s.factor)} dagens kapacitet per Elixir-server"
 
 
 def _cautious_rule(e: Estimate) -> str:
@@ -77,7 +77,7 @@ def _claim(s: Scenario) -> str:
         return (f"en Elixir-server klarar {more} användare än en server i dag "
                 f"({format_count(s.today.users_per_server_elixir)} mot "
                 f"{format_count(s.today.users_per_server_now)})")
-    return (f"en Elixir-server klarar {format_decimal(factor_decimal(s.factor))} gånger så mycket "
+    return (f"en Elixir-server klarar {_times(s.factor)} så mycket "
             "som en server i dag")
 
 
@@ -130,7 +130,12 @@ def _servers(count: int) -> str:
 
 
 def _users(count: int) -> str:
-    return f"{format_count(count)}{NBSP}{'användare'}"
+    return f"{format_count(count)}{NBSP}användare"
+
+
+def _times(factor: Fraction) -> str:
+    """`0,8 gånger` (rounded up to two decimals, see `factor_decimal`)."""
+    return f"{format_decimal(factor_decimal(factor))}{NBSP}gånger"
 
 
 def break_even_text(e: Estimate, point: BreakEven) -> str:
@@ -138,15 +143,13 @@ def break_even_text(e: Estimate, point: BreakEven) -> str:
     s = e.scenario
     users_mode = isinstance(s.today, UsersLoad)
     if point.status == "always":
-        least = "1 användare" if users_mode else \
-            f"{format_decimal(MIN_FACTOR)} gånger så mycket som en server i dag"
+        least = _users(1) if users_mode else f"{_times(Fraction(MIN_FACTOR))} så mycket som en server i dag"
         return f"Elixir kostar inte mer än i dag ens om en Elixir-server bara klarar {least}."
     if point.status == "never":
         return _never_text(e)
     assert point.factor is not None and point.comparison is not None
-    factor = format_decimal(factor_decimal(point.factor))
-    where = (f"{_users(point.users_per_server or 0)}, {factor} gånger dagens" if users_mode
-             else f"{factor} gånger så mycket som en server i dag")
+    where = (f"{_users(point.users_per_server or 0)}, {_times(point.factor)} dagens" if users_mode
+             else f"{_times(point.factor)} så mycket som en server i dag")
     if outcome_of(point.comparison.saving_kr_per_month) == "even":
         return f"Elixir kostar lika mycket som i dag om en server klarar {where}."
     when = "redan" if point.factor <= s.factor else "först"
@@ -163,14 +166,14 @@ def _never_text(e: Estimate) -> str:
                 f"antalet app-servrar ({s.min_app_servers}){with_lb} kostar {format_kr_per_month(floor_kr)}, "
                 f"mot {format_kr_per_month(e.chosen.current.kr_per_month)} i dag.")
     most = (_users(MAX_USERS_PER_SERVER) if isinstance(s.today, UsersLoad)
-            else f"{format_decimal(MAX_FACTOR)} gånger så mycket som en server i dag")
+            else f"{_times(Fraction(MAX_FACTOR))} så mycket som en server i dag")
     return f"Elixir lönar sig inte ens om en server klarar {most}, kalkylatorns största värde."
 
 
 def sensitivity_caption(e: Estimate) -> str:
     """What the sensitivity chart and table show, and what the marks mean."""
     what = "så många användare" if isinstance(e.scenario.today, UsersLoad) else "så mycket"
-    return (f"Elixir jämfört med i dag om en Elixir-server klarar 1 till 6 gånger {what} som en server "
+    return (f"Elixir jämfört med i dag om en Elixir-server klarar 1 till 6\u00a0gånger {what} som en server "
             f"i dag, och med ditt eget värde ({format_decimal(factor_decimal(e.scenario.factor))}×). "
             f"Artikeln antar {format_decimal(factor_decimal(ARTICLE_FACTOR))}×; Pinterests "
             f"notifieringstjänst visade {format_decimal(factor_decimal(PINTEREST_FACTOR))}× (30 Java-servrar "
@@ -187,7 +190,7 @@ def years_text(years: int) -> str:
     return f"{format_count(years)}{NBSP}år"
 
 
-def payback_text(chosen: Comparison, p: Payback) -> str:
+def payback_text(chosen: Difference, p: Payback) -> str:
     """When the move pays for itself, and the net after the horizon; or an invitation to add its cost."""
     horizon = years_text(p.years)
     if p.migration_kr is None or p.net_kr is None:
@@ -204,7 +207,7 @@ def payback_text(chosen: Comparison, p: Payback) -> str:
     return f"Flytten betalar sig inte inom {horizon}: det tar {months_text(p.months)}. {net}"
 
 
-def _over_horizon(chosen: Comparison, years: int) -> str:
+def _over_horizon(chosen: Difference, years: int) -> str:
     total = EXACT.multiply(chosen.saving_kr_per_month, Decimal(MONTHS_PER_YEAR * years))
     outcome = outcome_of(total)
     if outcome == "even":

@@ -98,9 +98,10 @@ def _toggle(key: str, label: str, default: str, help: str, source: str, group: G
     return FieldSpec(key, label, "", "boolean", default, help, source, group=group, modes=modes)
 
 
-def _count(key: str, label: str, default: str, minimum: int, help: str, source: str) -> FieldSpec:
-    """A number of servers run today (the servers way in)."""
-    return FieldSpec(key, label, "servrar", "integer", default, help, source, Decimal(minimum),
+def _count(key: str, label: str, default: str, minimum: int, help: str, source: str,
+           unit: str = "servrar") -> FieldSpec:
+    """A number of servers (or balancers) run today: the servers way in."""
+    return FieldSpec(key, label, unit, "integer", default, help, source, Decimal(minimum),
                      Decimal(MAX_SERVERS), modes=SERVERS_MODE)
 
 
@@ -156,6 +157,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "lb_servers", "Load balancers i dag", "1", 0,
         "Load balancers framför app-servrarna.",
         "Artikelns exempel: 1 load balancer.",
+        unit="st.",
     ),
     _toggle(
         "jobs", "Bakgrundsjobb", "true",
@@ -187,28 +189,29 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "years", "Hur många år du räknar på", "år", "integer", "3",
         "Tidshorisonten för flyttkostnaden: vad som blir kvar netto efter så här många år.",
-        "Vårt förval: 3 år, en vanlig avskrivningstid för ett system.",
+        "Vårt förval: 3\u00a0år, en vanlig avskrivningstid för ett system.",
         Decimal(1), Decimal(MAX_YEARS),
     ),
     _users(
-        "cap_now", "Användare per app-server i dag", "1250",
+        "cap_now", "Samtidiga användare per app-server i dag", "1250",
         "Hur många samtidiga användare en app-server på nuvarande stack klarar.",
-        "Artikelns eget antagande: 10\u00a0000 användare på 8 app-servrar, alltså "
+        "Artikelns eget antagande: 10\u00a0000\u00a0användare på 8 app-servrar, alltså "
         "10\u00a0000 / 8 = 1\u00a0250. Ingen oberoende källa; mät gärna ditt eget system.",
         MAX_USERS_PER_SERVER, group="assumption",
     ),
     _users(
-        "cap_elixir", "Användare per app-server med Elixir", "5000",
+        "cap_elixir", "Samtidiga användare per app-server med Elixir", "5000",
         "Hur många samtidiga användare en Elixir-server antas klara.",
-        "Artikelns eget antagande: 10\u00a0000 användare på 2 app-servrar, alltså "
+        "Artikelns eget antagande: 10\u00a0000\u00a0användare på 2 app-servrar, alltså "
         "10\u00a0000 / 2 = 5\u00a0000, fyra gånger så många som i dag. Som jämförelse gick "
         "Pinterests notifieringstjänst från 30 Java-servrar till 15 Elixir-servrar "
         "(2015), alltså dubbelt så många användare per server.",
         MAX_USERS_PER_SERVER, group="assumption",
     ),
     FieldSpec(
-        "factor", "Så här många gånger mer klarar en Elixir-server", "gånger", "decimal", "4",
-        "Hur mycket mer arbete en Elixir-server antas klara än en app-server i dag.",
+        "factor", "Elixir-serverns kapacitet jämfört med i dag", "gånger", "decimal", "4",
+        "Hur många gånger så mycket en Elixir-server antas klara som en app-server i dag: "
+        "1 är lika mycket, 4 är artikelns antagande.",
         "Artikelns eget antagande: fyra gånger så många användare per server (5\u00a0000 mot "
         "1\u00a0250). Pinterests notifieringstjänst visade två gånger (30 Java-servrar blev 15 "
         "Elixir-servrar, 2015).",
@@ -229,7 +232,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "lb_kr", "Pris för load balancer", "100", 0,
         "Månadskostnad för en load balancer.",
         "Härlett ur artikeln, som inte anger priset: dess summa för Elixir-stacken "
-        "(2 servrar à 200\u00a0kr plus load balancer) går bara ihop vid 100\u00a0kr/mån.",
+        "(2\u00a0servrar à 200\u00a0kr plus load balancer) går bara ihop vid 100\u00a0kr/mån.",
     ),
     FieldSpec(
         "min_servers", "Minsta antal app-servrar", "servrar", "integer", "2",

@@ -148,7 +148,10 @@ class ServerCounts:
 
 @dataclass(frozen=True)
 class Scenario:
-    """Everything the visitor can set; units are in the names."""
+    """Everything the visitor can set; units are in the names.
+
+    Derived values are cached: the sensitivity and break-even read them many times.
+    """
 
     stack: Stack
     today: UsersLoad | ServerCounts
@@ -158,14 +161,25 @@ class Scenario:
     min_app_servers: int
     elixir_load_balancer: bool
 
-    @property
+    @cached_property
     def factor(self) -> Fraction:
         """How much more one Elixir server carries than one server today."""
         if isinstance(self.today, UsersLoad):
             return Fraction(self.today.users_per_server_elixir, self.today.users_per_server_now)
         return self.today.factor
 
-    @property
+    @cached_property
+    def elixir_app_name(self) -> str:
+        """The Elixir app-server line, naming what it takes over in the visitor's terms."""
+        if isinstance(self.today, UsersLoad):
+            folded = self.today.workloads.folded_into_elixir()
+        else:
+            present = [("bakgrundsjobb", self.today.jobs > 0), ("det Redis gör i dag", self.today.redis > 0)]
+            folded = [name for name, there in present if there]
+        detail = f", inkl. {join_sv(folded)}" if folded else ""
+        return f"App-servrar (Elixir/Phoenix{detail})"
+
+    @cached_property
     def load(self) -> Fraction:
         """Today's app-server work, in units of one of today's app servers (not rounded)."""
         if isinstance(self.today, UsersLoad):
@@ -216,16 +230,18 @@ class Side:
         return sum(line.count for line in self.lines if line.id == line_id)
 
 
-@dataclass(frozen=True)
-class Comparison:
-    """The current side against one Elixir side. Positive saving: Elixir is cheaper."""
+class Difference:
+    """Today's monthly bill against Elixir's. Positive saving: Elixir is cheaper.
 
-    current: Side
-    elixir: Side
+    Subclasses provide the two totals; the derived values are cached.
+    """
+
+    today_kr_per_month: Decimal
+    elixir_kr_per_month: Decimal
 
     @cached_property
     def saving_kr_per_month(self) -> Decimal:
-        return EXACT.subtract(self.current.kr_per_month, self.elixir.kr_per_month)
+        return EXACT.subtract(self.today_kr_per_month, self.elixir_kr_per_month)
 
     @cached_property
     def saving_kr_per_year(self) -> Decimal:
@@ -234,7 +250,31 @@ class Comparison:
     @cached_property
     def saving_percent(self) -> int:
         """Signed whole percent of today's bill, halves away from zero (77,27 -> 77)."""
-        return percent_of(self.saving_kr_per_month, self.current.kr_per_month)
+        return percent_of(self.saving_kr_per_month, self.today_kr_per_month)
+
+
+@dataclass(frozen=True)
+class Totals(Difference):
+    """Only the two totals: enough for a sensitivity point, without building the bills."""
+
+    today_kr_per_month: Decimal
+    elixir_kr_per_month: Decimal
+
+
+@dataclass(frozen=True)
+class Comparison(Difference):
+    """The current side against one Elixir side, line by line."""
+
+    current: Side
+    elixir: Side
+
+    @property
+    def today_kr_per_month(self) -> Decimal:  # type: ignore[override]  # derived, not a field
+        return self.current.kr_per_month
+
+    @property
+    def elixir_kr_per_month(self) -> Decimal:  # type: ignore[override]  # derived, not a field
+        return self.elixir.kr_per_month
 
 
 @dataclass(frozen=True)
@@ -301,12 +341,11 @@ def _current_lines(s: Scenario, apps: int, jobs: int, redis: int, redis_name: st
     return Side(s.stack.label, tuple(line for line in lines if line.count > 0))
 
 
-def folded_into_elixir(s: Scenario) -> list[str]:
-    """What the Elixir app servers take over, in the visitor's terms."""
-    if isinstance(s.today, UsersLoad):
-        return s.today.workloads.folded_into_elixir()
-    folded = [("bakgrundsjobb", s.today.jobs > 0), ("det Redis gör i dag", s.today.redis > 0)]
-    return [name for name, present in folded if present]
+def elixir_kr_per_month(s: Scenario, factor: Fraction) -> Decimal:
+    """The Elixir bill's total alone (what `elixir_side(s, factor).kr_per_month` sums to)."""
+    apps = app_servers(s.load, factor, s.min_app_servers)
+    total = EXACT.multiply(s.server_kr_per_month, Decimal(apps))
+    return EXACT.add(total, s.load_balancer_kr_per_month) if s.elixir_load_balancer else total
 
 
 def elixir_side(s: Scenario, factor: Fraction, extra_load: int = 0) -> Side:
@@ -316,9 +355,7 @@ def elixir_side(s: Scenario, factor: Fraction, extra_load: int = 0) -> Side:
     besides today's app work (the cautious case's background jobs).
     """
     apps = app_servers(s.load + extra_load, factor, s.min_app_servers)
-    folded = folded_into_elixir(s)
-    detail = f", inkl. {join_sv(folded)}" if folded else ""
-    lines = [Line("app", f"App-servrar (Elixir/Phoenix{detail})", apps, s.server_kr_per_month)]
+    lines = [Line("app", s.elixir_app_name, apps, s.server_kr_per_month)]
     if s.elixir_load_balancer:
         lines.append(Line("lb", "Load balancer", 1, s.load_balancer_kr_per_month))
     return Side("Elixir", tuple(lines))

@@ -2,34 +2,27 @@
 
 It carries what a reader needs to check the numbers without the page: the
 fields of the way in the visitor used, both bills line by line, the outcome
-worded by sign, the range, break-even and payback. No share link: the page
+worded by sign, the range, steps, break-even and payback. No share link: the page
 adds the absolute link itself (it knows the URL).
 """
 
 from __future__ import annotations
 
-from calculator import explain
-from calculator.analysis import BreakEven, Payback
 from calculator.fields import FIELDS
 from calculator.formatting import format_count, format_kr, format_kr_per_month, format_kr_per_year, format_servers
 from calculator.model import Estimate, Side
-from calculator.wording import headline
 
 
-def email_summary(e: Estimate, canonical: dict[str, str], point: BreakEven, p: Payback) -> str:
-    """Plain text: the inputs, both bills, the outcome and how far it holds."""
+def email_summary(e: Estimate, canonical: dict[str, str], result: str, notes: list[str]) -> str:
+    """Plain text: the inputs, both bills, the result sentence and the notes on how far it holds.
+
+    The sentences come in already made (`compute` makes them once for the page too).
+    """
     mode = canonical["mode"]
     lines = ["Kalkyl från besparingskalkylatorn", ""]
     lines += [f"{spec.label}: {spec.display(canonical[spec.key])}" for spec in FIELDS if mode in spec.modes]
     lines += ["", *_side_text(e.chosen.current), "", *_side_text(e.chosen.elixir), ""]
-    lines += [
-        f"Resultat: {headline(e.chosen)}",
-        explain.range_summary(e),
-        explain.driver(e),
-        explain.steps(e),
-        explain.break_even_text(e, point),
-        explain.payback_text(e.chosen, p),
-    ]
+    lines += [f"Resultat: {result}", *notes]
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Literal
 
 from calculator.formatting import NBSP, format_kr_per_month, format_kr_per_year, format_percent
-from calculator.model import Comparison
+from calculator.model import Difference
 
 Outcome = Literal["saving", "even", "cost"]
 
@@ -23,9 +23,9 @@ def outcome_of(kr: Decimal) -> Outcome:
     return "saving" if kr > 0 else "cost" if kr < 0 else "even"
 
 
-def percent_magnitude(c: Comparison) -> str:
+def percent_magnitude(c: Difference) -> str:
     """`77 %`, `under 1 %`, `över 99 %`: the size of the difference in percent of today's bill."""
-    saving, today = abs(c.saving_kr_per_month), c.current.kr_per_month
+    saving, today = abs(c.saving_kr_per_month), c.today_kr_per_month
     rounded = abs(c.saving_percent)
     if rounded == 0 and saving:
         return f"under 1{NBSP}%"
@@ -34,28 +34,28 @@ def percent_magnitude(c: Comparison) -> str:
     return format_percent(rounded)
 
 
-def monthly_magnitude(c: Comparison) -> str:
+def monthly_magnitude(c: Difference) -> str:
     """`1 700 kr/mån`: the size of the monthly difference."""
     return format_kr_per_month(abs(c.saving_kr_per_month))
 
 
-def yearly_magnitude(c: Comparison) -> str:
+def yearly_magnitude(c: Difference) -> str:
     """`20 400 kr/år`: the size of the yearly difference."""
     return format_kr_per_year(abs(c.saving_kr_per_year))
 
 
-def headline(c: Comparison) -> str:
+def headline(c: Difference) -> str:
     """The whole headline sentence for one comparison."""
     outcome = outcome_of(c.saving_kr_per_month)
     if outcome == "even":
-        return f"Ingen skillnad: båda kostar {format_kr_per_month(c.current.kr_per_month)}."
+        return f"Ingen skillnad: båda kostar {format_kr_per_month(c.today_kr_per_month)}."
     amounts = f"({percent_magnitude(c)}) – {yearly_magnitude(c)}"
     if outcome == "saving":
         return f"Du kan spara {monthly_magnitude(c)} {amounts}."
     return f"Elixir blir {monthly_magnitude(c)} dyrare {amounts}."
 
 
-def phrase(c: Comparison) -> str:
+def phrase(c: Difference) -> str:
     """A noun phrase for inside a sentence: `en besparing på 77 % (1 700 kr/mån)`."""
     outcome = outcome_of(c.saving_kr_per_month)
     if outcome == "even":
@@ -64,7 +64,7 @@ def phrase(c: Comparison) -> str:
     return f"{noun} på {percent_magnitude(c)} ({monthly_magnitude(c)})"
 
 
-def percent_relative(c: Comparison) -> str:
+def percent_relative(c: Difference) -> str:
     """`77 % billigare`, `86 % dyrare`, `lika dyrt`: Elixir against today, in percent."""
     outcome = outcome_of(c.saving_kr_per_month)
     if outcome == "even":
@@ -72,7 +72,7 @@ def percent_relative(c: Comparison) -> str:
     return f"{percent_magnitude(c)} {'billigare' if outcome == 'saving' else 'dyrare'}"
 
 
-def monthly_relative(c: Comparison) -> str:
+def monthly_relative(c: Difference) -> str:
     """`1 700 kr/mån billigare`, `400 kr/mån dyrare`, `ingen skillnad`."""
     outcome = outcome_of(c.saving_kr_per_month)
     if outcome == "even":

@@ -45,7 +45,7 @@ BAD_INPUTS = [
     ({"users": None}, "users", f"Samtidiga användare: har fel typ. {USERS_RANGE}"),
     ({"users": 1.5}, "users", f"Samtidiga användare: har fel typ. {USERS_RANGE}"),
     ({"users": True}, "users", f"Samtidiga användare: har fel typ. {USERS_RANGE}"),
-    ({"cap_elixir": "0"}, "cap_elixir", f"Användare per app-server med Elixir: får inte vara 0. {CAP_RANGE}"),
+    ({"cap_elixir": "0"}, "cap_elixir", f"Samtidiga användare per app-server med Elixir: får inte vara 0. {CAP_RANGE}"),
     ({"server_kr": "0"}, "server_kr", f"Pris per server: får inte vara 0. {PRICE_RANGE}"),
     ({"server_kr": "0,50"}, "server_kr", f"Pris per server: är för litet. {PRICE_RANGE}"),
     ({"server_kr": "1,5055"}, "server_kr", f"Pris per server: får ha högst två decimaler. {PRICE_RANGE}"),
@@ -59,7 +59,7 @@ BAD_INPUTS = [
     ({"stack": ""}, "stack", f"Nuvarande stack: saknar värde. {STACKS}"),
     ({"jobs": "kanske"}, "jobs", "Bakgrundsjobb: okänt värde. Tillåtet: ja eller nej."),
     ({"bogus": "1"}, "bogus", UNKNOWN),
-    ({"factor": "0"}, "factor", f"Så här många gånger mer klarar en Elixir-server: får inte vara 0. Tillåtet: ett tal "
+    ({"factor": "0"}, "factor", f"Elixir-serverns kapacitet jämfört med i dag: får inte vara 0. Tillåtet: ett tal "
      f"med högst två decimaler från 0,1 till 100{NBSP}gånger."),
     ({"migration_kr": "-1"}, "migration_kr", f"Kostnad för att flytta: får inte vara negativt. Tillåtet: ett tal med "
      f"högst två decimaler från 0 till 1{NBSP}000{NBSP}000{NBSP}000{NBSP}kr, eller tomt."),

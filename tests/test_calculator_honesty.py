@@ -69,7 +69,7 @@ def test_break_even_for_the_articles_example() -> None:
     point = compute({})["break_even"]
     assert point == {
         "status": "pays", "cap_elixir": "1000", "factor": "0.8", "factor_text": "0,8",
-        "text": f"Elixir lönar sig redan om en server klarar 1{NBSP}000{NBSP}användare, 0,8 gånger dagens.",
+        "text": f"Elixir lönar sig redan om en server klarar 1{NBSP}000{NBSP}användare, 0,8{NBSP}gånger dagens.",
     }
     # one user fewer per server and Elixir costs more: 11 × 200 + 100 = 2 300 kr
     assert compute({"cap_elixir": "999"})["outcome"] == "cost"
@@ -86,7 +86,7 @@ def test_break_even_says_plainly_when_it_never_or_always_pays() -> None:
                              f"mot 400{NBSP}kr/mån i dag.")
     always = compute({"users": "1"})["break_even"]
     assert always["status"] == "always"
-    assert always["text"] == "Elixir kostar inte mer än i dag ens om en Elixir-server bara klarar 1 användare."
+    assert always["text"] == f"Elixir kostar inte mer än i dag ens om en Elixir-server bara klarar 1{NBSP}användare."
 
 
 def test_sensitivity_marks_the_visitor_the_article_and_pinterest() -> None:
@@ -146,7 +146,7 @@ def test_the_servers_way_in_gives_the_articles_example_from_its_server_counts() 
     assert by_servers["range"]["low_percent"] == "5"
     assert by_servers["break_even"]["factor"] == "0.8" and by_servers["break_even"]["cap_elixir"] is None
     assert by_servers["query"] == "v=1&mode=servers"
-    assert "Användare per app-server i dag" not in by_servers["summary"]
+    assert "användare per app-server i dag" not in by_servers["summary"]
     assert "App-servrar i dag: 8" in by_servers["summary"]
 
 

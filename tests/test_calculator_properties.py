@@ -7,10 +7,15 @@ with a decimal comma, choices in upper case, booleans as strings or bools.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+# No timed assertions: the machine running the suite may be busy, so no deadline per example.
+settings.register_profile("calculator", deadline=None)
+settings.load_profile("calculator")
 
 from calculator import compute, decode_query, encode_query, field_specs
 
@@ -156,3 +161,57 @@ def test_decode_query_never_raises_and_its_output_never_breaks_compute(query: st
     fields = decode_query(query)
     assert all(isinstance(k, str) and isinstance(v, str) for k, v in fields.items())
     assert "Kalkylen kunde inte räknas ut" not in str(compute(fields).get("errors", {}))
+
+
+@settings(max_examples=60)
+@given(realistic_fields)
+def test_every_sensitivity_point_is_the_result_at_its_own_capacity(fields: dict) -> None:
+    """The points skip building the bills; they must still be exactly what compute() gives there."""
+    result = compute(fields)
+    for point in result["sensitivity"]:
+        if result["fields"]["mode"] == "users":
+            at = compute({**fields, "cap_elixir": point["cap_elixir"]})
+        elif "visitor" in point["marks"]:
+            at = result
+        else:
+            at = compute({**fields, "factor": point["factor"].replace(".", ",")})
+        assert (point["monthly_kr"], point["percent"], point["outcome"]) == (
+            at["saving"]["monthly_kr"], at["saving"]["percent"], at["outcome"])
+
+
+@settings(max_examples=60)
+@given(realistic_fields)
+def test_break_even_is_the_smallest_capacity_that_costs_no_more(fields: dict) -> None:
+    result = compute({**fields, "mode": "users"})
+    point = result["break_even"]
+    if point["status"] != "pays":
+        return
+    capacity = int(point["cap_elixir"])
+    assert compute({**fields, "mode": "users", "cap_elixir": str(capacity)})["outcome"] != "cost"
+    assert compute({**fields, "mode": "users", "cap_elixir": str(capacity - 1)})["outcome"] == "cost"
+
+
+UNIT_AFTER_PLAIN_SPACE = re.compile(
+    r"\d[ \t\n]+(?:kr|%|användare|servrar|server|år|månader|månad|gånger)\b")
+OTHER_ADDRESS = re.compile(r"\b(?:ni|er|era|ert|Ni|Er|Era|Ert)\b")
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+@settings(max_examples=80)
+@given(valid_fields)
+def test_every_text_keeps_numbers_with_units_says_du_and_never_a_negative_amount(fields: dict) -> None:
+    result = compute(fields)
+    texts = [text for key, value in result.items() if key not in ("fields", "query") for text in _strings(value)]
+    for text in texts:
+        assert not UNIT_AFTER_PLAIN_SPACE.search(text), text
+        assert not OTHER_ADDRESS.search(text), text
+        assert "\u2212" not in text, text
