@@ -67,14 +67,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish self-hosted Pyodide, its trimmed standard library and the calculator archive."""
     global _calculator_assets
     runtime = pyodide_runtime.locate(PROJECT_ROOT)
-    for file in pyodide_runtime.site_files(runtime, config):
+    downloads = [
+        *pyodide_runtime.site_files(runtime, config),
+        pyodide_stdlib.site_file(runtime, config),
+        calculator_archive.site_file(CALCULATOR_PACKAGE, config),
+    ]
+    for file in downloads:
         files.append(file)
-    stdlib = pyodide_stdlib.site_file(runtime, config)
-    archive = calculator_archive.site_file(CALCULATOR_PACKAGE, config)
-    files.append(stdlib)
-    files.append(archive)
+    stdlib, archive = downloads[-2:]
     _calculator_assets = calculator_embed.CalculatorAssets(
-        worker=CALCULATOR_WORKER, pyodide_folder=runtime.site_folder, stdlib=stdlib.src_uri, archive=archive.src_uri
+        worker=CALCULATOR_WORKER, pyodide_folder=runtime.site_folder, stdlib=stdlib.src_uri, archive=archive.src_uri,
+        download_sizes={file.src_uri: len(file.content_bytes) for file in downloads},
     )
     return files
 

@@ -2,17 +2,21 @@
  * The calculator's engine: self-hosted Pyodide running the site's own
  * `calculator` package, in a module worker so that booting Python never
  * blocks the page. Pyodide 314 ships only an ES-module runtime, hence a
- * module worker.
+ * module worker. The page talks to it through calculator-engine.js.
  *
- * Messages in:  {type: "init", indexURL, stdLibURL, archiveURL}
+ * Messages in:  {type: "init", indexURL, stdLibURL, archiveURL, sizes}
  *               {type: "call", id, name: "compute" | "decode_query", argument}
- * Messages out: {type: "progress", percent, stage}
+ * Messages out: {type: "progress", loadedBytes, totalBytes, stage}
  *               {type: "ready"} | {type: "failed", reason}
  *               {type: "reply", id, value} | {type: "reply", id, error}
  */
 
 const EXTRACT_DIR = "/home/pyodide/site-packages-calculator";
 const WARM_UP_CALLS = 40;
+const PROGRESS_EVERY_MS = 100;
+// The smallest valid WebAssembly module: compiling it fails at once where a
+// Content-Security-Policy refuses WebAssembly.
+const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
 let pyodide = null;
 let calculator = null;
@@ -21,14 +25,107 @@ function post(message) {
   self.postMessage(message);
 }
 
+/* ---------- Bytes as they arrive ---------- */
+
+/* What the download of the engine has come to, in bytes over the network.
+ *
+ * Pyodide fetches its files itself, so `fetch` is wrapped: a clone of each
+ * response is read only to count its bytes, while Pyodide gets the original
+ * (which keeps WebAssembly's streaming compilation and code cache). The body
+ * arrives decoded, so for a brotli or gzip response the share read of the
+ * file's size as built (`sizes`, from the page) scales its Content-Length;
+ * Resource Timing gives the exact size once a file is complete, also for
+ * what Pyodide imports as a module. The total is reported once every file
+ * of `sizes` has announced its size, and is 0 until then. */
+class Downloads {
+  constructor(sizes) {
+    this.sizes = sizes; // absolute URL -> bytes as built
+    this.files = new Map(); // absolute URL -> {bytes, total}
+    this.lastPost = 0;
+  }
+
+  watch() {
+    const fetchOriginal = self.fetch.bind(self);
+    self.fetch = async (...args) => {
+      const response = await fetchOriginal(...args);
+      if (response.url in this.sizes && response.body) this.count(response.url, response.clone());
+      return response;
+    };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.name in this.sizes) this.update(entry.name, entry.encodedBodySize, entry.encodedBodySize, true);
+      }
+    }).observe({ type: "resource", buffered: true });
+  }
+
+  async count(url, response) {
+    const encoded = Boolean(response.headers.get("Content-Encoding"));
+    const length = Number(response.headers.get("Content-Length")) || 0;
+    const total = encoded ? length : length || this.sizes[url];
+    const reader = response.body.getReader();
+    let received = 0;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        received += value.byteLength;
+        const bytes = encoded ? Math.round(total * Math.min(1, received / this.sizes[url])) : received;
+        this.update(url, bytes, total, false);
+      }
+    } catch {
+      // The download failed; Pyodide sees that on its own copy of the response.
+    }
+  }
+
+  update(url, bytes, total, complete) {
+    const file = this.files.get(url);
+    if (file?.complete) return;
+    this.files.set(url, { bytes, total, complete });
+    const now = performance.now();
+    if (complete || now - this.lastPost >= PROGRESS_EVERY_MS) {
+      this.lastPost = now;
+      this.report("download");
+    }
+  }
+
+  report(stage) {
+    let loadedBytes = 0;
+    let totalBytes = 0;
+    for (const { bytes, total } of this.files.values()) {
+      loadedBytes += bytes;
+      totalBytes += total;
+    }
+    const known = Object.keys(this.sizes).every((url) => this.files.get(url)?.total);
+    post({ type: "progress", loadedBytes, totalBytes: known ? totalBytes : 0, stage });
+  }
+}
+
+/* ---------- Boot ---------- */
+
+/* Pyodide catches a failed WebAssembly instantiation, logs it and then never
+ * settles its promise; the worker reports the failure itself. */
+function reportWasmFailures() {
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = (...args) => {
+      const instantiation = original.apply(WebAssembly, args);
+      instantiation.catch((error) => post({ type: "failed", reason: `WebAssembly: ${error}` }));
+      return instantiation;
+    };
+  }
+}
+
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function boot({ indexURL, stdLibURL, archiveURL }) {
-  post({ type: "progress", percent: 10, stage: "runtime" });
+async function boot({ indexURL, stdLibURL, archiveURL, sizes }) {
+  new WebAssembly.Module(EMPTY_WASM_MODULE); // throws before any download when WebAssembly is refused
+  reportWasmFailures();
+  const downloads = new Downloads(sizes);
+  downloads.watch();
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   // The archive downloads while Pyodide boots; a failure surfaces where it is awaited.
   const archive = fetchBytes(archiveURL);
@@ -36,11 +133,10 @@ async function boot({ indexURL, stdLibURL, archiveURL }) {
   // Every URL points at our own copy: without packageBaseUrl Pyodide falls back
   // to a CDN. stdLibURL is the standard library trimmed to what we import.
   pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, stdLibURL });
-  post({ type: "progress", percent: 80, stage: "calculator" });
+  downloads.report("python");
   pyodide.unpackArchive(await archive, "zip", { extractDir: EXTRACT_DIR });
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
   calculator = pyodide.pyimport("calculator");
-  post({ type: "progress", percent: 100, stage: "ready" });
 }
 
 /* Calls a function of the calculator with a plain JSON value; the answer comes
