@@ -19,7 +19,7 @@ from tests.support.engine_checks import (  # noqa: F401 - collected here, with t
     test_a_hostile_link_shows_a_message_and_injects_nothing,
     test_no_console_error_during_the_whole_visit,
     test_the_page_goes_live_without_console_errors,
-    test_the_printed_page_shows_the_typed_result,
+    test_the_print_button_prints_the_typed_result,
     test_the_share_link_restores_the_scenario,
     test_typed_scenarios_show_what_cpython_computes,
 )

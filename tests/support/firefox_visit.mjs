@@ -40,7 +40,7 @@ async function openLive(browser, url) {
 const OBSERVE = readFileSync(new URL("./calculator_observe.js", import.meta.url), "utf8");
 
 async function observe(page) {
-  return page.evaluate(`(${OBSERVE})()`);
+  return page.evaluate(`(${OBSERVE})(${JSON.stringify(plan.saving)})`);
 }
 
 async function type(page, { key, kind, value }) {
@@ -58,14 +58,13 @@ async function type(page, { key, kind, value }) {
   }
 }
 
-// Until the saving and every component line show `scenario`'s numbers.
+// Until the saving's headline and every component line show `scenario`'s numbers.
 async function waitForResult(page, scenario) {
-  await page.waitForFunction(
-    (selector, saving) => document.querySelector(selector)?.textContent === saving,
-    { timeout: 15_000 }, plan.saving, scenario.saving);
   const deadline = Date.now() + 15_000;
-  while (JSON.stringify((await observe(page)).lines) !== JSON.stringify(scenario.lines)) {
-    if (Date.now() > deadline) throw new Error(`lines never showed ${JSON.stringify(scenario.lines)}`);
+  for (;;) {
+    const shown = await observe(page);
+    if (shown.saving === scenario.saving && JSON.stringify(shown.lines) === JSON.stringify(scenario.lines)) return;
+    if (Date.now() > deadline) throw new Error(`never showed ${JSON.stringify(scenario)}, but ${JSON.stringify(shown)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -101,9 +100,14 @@ try {
     });
     results.scenarios.push(entry.shown);
   }
+  // The calculator's print button, with the browser's dialog replaced by a
+  // flag; then the page as Firefox prints it (print media).
   await step(results, "print", async () => {
-    await page.pdf({ path: plan.pdf, printBackground: false });
-    return { path: plan.pdf };
+    await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
+    await page.click("[data-calc-print]");
+    const printed = await page.evaluate(() => window.__printed === true);
+    await page.pdf({ path: plan.pdf, format: "A4" });
+    return { path: plan.pdf, printed, link: (await observe(page)).link };
   });
   await step(results, "share", async () => {
     const link = (await observe(page)).link;

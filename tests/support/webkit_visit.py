@@ -32,7 +32,7 @@ MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
 WEBDRIVER = "/usr/bin/WebKitWebDriver"
 STEP_TIMEOUT_S = 60
 
-OBSERVE = "return (" + Path(__file__).with_name("calculator_observe.js").read_text(encoding="utf-8") + ")()"
+OBSERVE = "return (" + Path(__file__).with_name("calculator_observe.js").read_text(encoding="utf-8") + ")(arguments[0])"
 WATCH_ERRORS = """
 window.__errors = [];
 const report = (text) => window.__errors.push(text);
@@ -75,7 +75,7 @@ class Visit:
         )
 
     def observe(self) -> dict[str, Any]:
-        return dict(self.driver.execute_script(OBSERVE))
+        return dict(self.driver.execute_script(OBSERVE, self.plan["saving"]))
 
     def type(self, key: str, kind: str, value: str) -> None:
         field = self.driver.find_element(By.CSS_SELECTOR, f'[data-calc-form] [name="{key}"]')
@@ -94,8 +94,8 @@ class Visit:
         textContent: WebDriver's element text turns no-break spaces into spaces)."""
 
         def shows_it(driver: Any) -> bool:
-            saving = driver.execute_script("return document.querySelector(arguments[0])?.textContent", self.plan["saving"])
-            return bool(saving == scenario["saving"] and self.observe()["lines"] == scenario["lines"])
+            shown = self.observe()
+            return bool(shown["saving"] == scenario["saving"] and shown["lines"] == scenario["lines"])
 
         WebDriverWait(self.driver, 15).until(shows_it)
 
