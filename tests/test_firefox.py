@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from tests.support.engine_checks import (  # noqa: F401 - collected here, with t
     test_the_share_link_restores_the_scenario,
     test_typed_scenarios_show_what_cpython_computes,
 )
+from tests.support.visit_process import run_visit
 
 FIREFOX = "/usr/bin/firefox-esr"
 SCRIPT = REPO / "tests" / "support" / "firefox_visit.mjs"
@@ -39,8 +39,4 @@ def visit(nginx_url: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     assert node is not None, "Node.js runs the Firefox driver (puppeteer-core)"
     pdf = tmp_path_factory.mktemp("firefox") / "printed.pdf"
     the_plan = {**plan(nginx_url, pdf), "executable": FIREFOX}
-    done = subprocess.run(
-        [node, str(SCRIPT), json.dumps(the_plan)], cwd=REPO, capture_output=True, text=True, timeout=VISIT_TIMEOUT_S, check=False
-    )
-    assert done.returncode == 0, f"the Firefox visit failed:\n{done.stderr}"
-    return dict(json.loads(done.stdout))
+    return run_visit([node, str(SCRIPT), json.dumps(the_plan)], REPO, VISIT_TIMEOUT_S, "Firefox")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from tests.support.engine_checks import (  # noqa: F401 - collected here, with t
     test_the_share_link_restores_the_scenario,
     test_typed_scenarios_show_what_cpython_computes,
 )
+from tests.support.visit_process import run_visit
 from tests.support.webkit_visit import MINIBROWSER, WEBDRIVER
 
 VISIT_TIMEOUT_S = 240
@@ -42,10 +42,5 @@ def visit(nginx_url: str) -> dict[str, Any]:
     xvfb_run = shutil.which("xvfb-run")
     if xvfb_run is None:
         pytest.skip("WebKit tests need a virtual display from Debian's xvfb: apt-get install -y xvfb")
-    the_plan = plan(nginx_url)
-    done = subprocess.run(
-        [xvfb_run, "-a", sys.executable, "-m", "tests.support.webkit_visit", json.dumps(the_plan)],
-        cwd=REPO, capture_output=True, text=True, timeout=VISIT_TIMEOUT_S, check=False,
-    )
-    assert done.returncode == 0, f"the WebKit visit failed:\n{done.stderr}"
-    return dict(json.loads(done.stdout))
+    command = [xvfb_run, "-a", sys.executable, "-m", "tests.support.webkit_visit", json.dumps(plan(nginx_url))]
+    return run_visit(command, REPO, VISIT_TIMEOUT_S, "WebKit")
