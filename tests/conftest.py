@@ -41,9 +41,13 @@ BROWSER_FIXTURES = {"browser", "new_context", "page", "context", "firefox_run", 
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the browser tests, and schedule the engine visits (the longest single
+    pieces of work, each kept on one process by its `xdist_group`) first, so that
+    they do not start last and leave one process working alone at the end."""
     for item in items:
         if BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
 
 
 @pytest.fixture(scope="session", autouse=True)
