@@ -383,10 +383,8 @@
       root.classList.toggle("calc--invalid", !result.ok);
       staleHint.hidden = result.ok;
       showErrors(result.ok ? {} : result.errors, extraErrors);
-      if (result.ok) {
-        render(result);
-        setStatus(STATUS.ready);
-      }
+      if (result.ok) render(result);
+      setStatus(STATUS.ready);
       if (edited) announcer.say(result.ok ? result.saving.headline : staleHint.textContent);
     }
 
