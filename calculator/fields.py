@@ -144,7 +144,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Artikelns exempel: 8 app-servrar.",
     ),
     _count(
-        "job_servers", "Bakgrundsjobb-servrar i dag", "2", 0,
+        "job_servers", "Jobbservrar i dag", "2", 0,
         "Servrar som bara kör bakgrundsjobb (t.ex. Sidekiq, Celery, BullMQ). 0 om du inte har några.",
         "Artikelns exempel: 2 bakgrundsjobb-servrar.",
     ),
