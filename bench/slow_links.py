@@ -6,7 +6,8 @@ Protocol (`Network.emulateNetworkConditions`; a 4x CPU slowdown with
 `Emulation.setDataSaverOverride`):
 
 - a visitor who goes to the calculator: navigation (to the calculator's
-  heading, as a share link does) -> first live result;
+  heading, as a share link does) -> first live result, and the bytes of
+  the whole visit;
 - a reader who never scrolls: the bytes the page makes them download, in
   total and for the engine, once the page has settled (past the idle
   prefetch a fast connection gets).
@@ -83,13 +84,15 @@ def open_page(browser: Browser, connection: Connection, url: str) -> tuple[Any, 
     return context, page, sizes
 
 
-def seconds_to_live(browser: Browser, site_url: str, connection: Connection) -> float:
-    """Navigation to the calculator -> first result computed in the browser, in seconds."""
-    context, page, _ = open_page(browser, connection, site_url + "#kalkylator")
+def visit_calculator(browser: Browser, site_url: str, connection: Connection) -> dict[str, float]:
+    """Navigation to the calculator -> first result computed in the browser, in
+    seconds, and the bytes of the whole visit once the page has settled."""
+    context, page, sizes = open_page(browser, connection, site_url + "#kalkylator")
     page.wait_for_function(f"() => performance.getEntriesByName({LIVE_MARK!r}).length > 0", timeout=300_000)
     seconds = page.evaluate(f"performance.getEntriesByName({LIVE_MARK!r})[0].startTime") / 1000
+    page.wait_for_load_state("networkidle")
     context.close()
-    return seconds
+    return {"seconds": round(seconds, 1), "bytes": sum(size for _, size in sizes)}
 
 
 def reader_bytes(browser: Browser, site_url: str, connection: Connection) -> dict[str, int]:
@@ -105,15 +108,15 @@ def reader_bytes(browser: Browser, site_url: str, connection: Connection) -> dic
 
 def measure(browser: Browser, site_url: str) -> dict[str, Any]:
     return {
-        "seconds_to_live": {c.label: round(seconds_to_live(browser, site_url, c), 1) for c in LIVE_CONNECTIONS},
+        "visit_calculator": {c.label: visit_calculator(browser, site_url, c) for c in LIVE_CONNECTIONS},
         "reader_bytes": {c.label: reader_bytes(browser, site_url, c) for c in READER_CONNECTIONS},
     }
 
 
 def print_report(report: dict[str, Any]) -> None:
-    print("navigation to the calculator -> first live result (cold cache):")
-    for label, seconds in report["seconds_to_live"].items():
-        print(f"  {label:40}{seconds:>8.1f} s")
+    print("navigation to the calculator -> first live result, and the visit's bytes (cold cache):")
+    for label, visit in report["visit_calculator"].items():
+        print(f"  {label:40}{visit['seconds']:>8.1f} s{visit['bytes'] / 1e6:>8.2f} MB")
     print("a reader who never scrolls downloads (total / of it the calculator's engine):")
     for label, sizes in report["reader_bytes"].items():
         print(f"  {label:40}{sizes['total'] / 1e6:>8.2f} MB{sizes['engine'] / 1e6:>8.2f} MB")
