@@ -131,7 +131,13 @@
   /* Whether the page's link is meant for `root`: the calculator its #id names,
    * or the only one on the page. */
   function linkIsFor(root) {
-    const named = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // not percent-encoded text: then it names no calculator as it stands
+    }
+    const named = id ? document.getElementById(id) : null;
     if (named && named.matches("[data-calculator]")) return named === root;
     return document.querySelectorAll("[data-calculator]").length === 1;
   }
@@ -368,10 +374,11 @@
 
     let linkRestored = false;
 
-    /* Ready (again): apply the link once, then compute the form's values. */
+    /* Ready (again): apply the link once, unless the visitor has typed
+     * meanwhile, then compute the form's values. */
     async function engineReady(restarted) {
       try {
-        const linkErrors = linkRestored ? {} : await restoreFromLink();
+        const linkErrors = linkRestored || edited ? {} : await restoreFromLink();
         linkRestored = true;
         await recompute(linkErrors);
         if (restarted) setStatus(STATUS.recovered);
