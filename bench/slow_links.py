@@ -13,7 +13,11 @@ Protocol (`Network.emulateNetworkConditions`; a 4x CPU slowdown with
   prefetch a fast connection gets).
 
 Bytes are response bodies as transferred (compressed where the server
-compressed them), the worker's requests included.
+compressed them), the worker's requests included. The CPU slowdown reaches
+the page's main thread only: Chromium refuses `setCPUThrottlingRate` for a
+worker target ("only supported for pages"), so Pyodide's boot in the worker
+runs at this machine's speed; on a real phone that boot (about 1 s here)
+takes a few seconds more than these numbers show.
 
 Used by `bench_browser.py` (`make bench`); `bench/slow_links.py SITE_DIR`
 measures an existing build alone, for before/after comparisons.
