@@ -327,11 +327,15 @@
 
     /* At most one computation in flight; edits made meanwhile are computed
      * next, so typing fast never queues up stale work. Before the engine is
-     * ready an edit starts it, and the values are computed once it is. */
+     * ready an edit starts it, and the values are computed once it is; after
+     * a failure only the retry button starts it again, so that typing does
+     * not repeat the failure and its announcement. */
     async function recompute(extraErrors) {
       if (engine.state !== "ready") {
-        if (engine.state !== "failed") setStatus(STATUS.pending);
-        engine.start();
+        if (engine.state !== "failed") {
+          setStatus(STATUS.pending);
+          engine.start();
+        }
         return;
       }
       if (busy) {
@@ -381,7 +385,7 @@
         const linkErrors = linkRestored || edited ? {} : await restoreFromLink();
         linkRestored = true;
         await recompute(linkErrors);
-        if (restarted) setStatus(STATUS.recovered);
+        if (restarted && engine.state === "ready") setStatus(STATUS.recovered);
       } catch {
         // The engine died meanwhile; its next state is shown and handled.
       }
@@ -412,9 +416,10 @@
     }
 
     let previousState = null;
-    const unsubscribe = engine.subscribe((snapshot) => {
+    let unsubscribe = null;
+    unsubscribe = engine.subscribe((snapshot) => {
       if (!root.isConnected) { // Material's instant navigation replaced the page
-        unsubscribe?.();
+        unsubscribe();
         return;
       }
       showEngine(snapshot);
