@@ -129,6 +129,7 @@
       this.worker = null;
       this.starting = null;
       const error = new Error(`Calculator engine ${wasReady ? "died" : "failed to load"}: ${reason}`);
+      console.warn(error.message); // for whoever looks into the console: the visitor gets the page's message
       for (const call of this.pending.values()) {
         clearTimeout(call.timer);
         call.reject(error);

@@ -168,7 +168,13 @@
   /* Whether the page's link is meant for `root`: the calculator its #id names,
    * or the only one on the page. */
   function linkIsFor(root) {
-    const named = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // not percent-encoded text: then it names no calculator as it stands
+    }
+    const named = id ? document.getElementById(id) : null;
     if (named && named.matches("[data-calculator]")) return named === root;
     return document.querySelectorAll("[data-calculator]").length === 1;
   }
@@ -390,11 +396,15 @@
 
     /* At most one computation in flight; edits made meanwhile are computed
      * next, so typing fast never queues up stale work. Before the engine is
-     * ready an edit starts it, and the values are computed once it is. */
+     * ready an edit starts it, and the values are computed once it is; after
+     * a failure only the retry button starts it again, so that typing does
+     * not repeat the failure and its announcement. */
     async function recompute(extraErrors) {
       if (engine.state !== "ready") {
-        if (engine.state !== "failed") setStatus(STATUS.pending);
-        engine.start();
+        if (engine.state !== "failed") {
+          setStatus(STATUS.pending);
+          engine.start();
+        }
         return;
       }
       if (busy) {
@@ -437,13 +447,14 @@
 
     let linkRestored = false;
 
-    /* Ready (again): apply the link once, then compute the form's values. */
+    /* Ready (again): apply the link once, unless the visitor has typed
+     * meanwhile, then compute the form's values. */
     async function engineReady(restarted) {
       try {
-        const linkErrors = linkRestored ? {} : await restoreFromLink();
+        const linkErrors = linkRestored || edited ? {} : await restoreFromLink();
         linkRestored = true;
         await recompute(linkErrors);
-        if (restarted) setStatus(STATUS.recovered);
+        if (restarted && engine.state === "ready") setStatus(STATUS.recovered);
       } catch {
         // The engine died meanwhile; its next state is shown and handled.
       }
@@ -474,9 +485,10 @@
     }
 
     let previousState = null;
-    const unsubscribe = engine.subscribe((snapshot) => {
+    let unsubscribe = null;
+    unsubscribe = engine.subscribe((snapshot) => {
       if (!root.isConnected) { // Material's instant navigation replaced the page
-        unsubscribe?.();
+        unsubscribe();
         return;
       }
       showEngine(snapshot);
