@@ -99,7 +99,7 @@ def test_a_killed_worker_is_restarted_and_the_edit_is_computed(site_url: str, pa
     kill_engine(page)
     fill(page, {"users": "30000"})
     page.clock.run_for(11_000)
-    wait_for_saving(page, calculator.compute({"users": "30000"})["saving"]["monthly_text"])
+    wait_for_saving(page, calculator.compute({"users": "30000"})["saving"]["headline"])
     status = page.locator("[data-calc-status]")
     assert status.get_attribute("role") == "status", "the recovery is announced"
     assert status.text_content() == "Kalkylatorn är igång igen och har räknat om dina värden."
@@ -118,7 +118,7 @@ def test_a_restart_that_fails_shows_the_message_and_retry_works(site_url: str, p
     assert "kunde inte laddas" in (page.locator("[data-calc-status][role=status]").text_content() or "")
     page.unroute(re.compile(r".*calculator-worker\.mjs$"))
     retry.click()
-    wait_for_saving(page, calculator.compute({"users": "30000"})["saving"]["monthly_text"])
+    wait_for_saving(page, calculator.compute({"users": "30000"})["saving"]["headline"])
     assert context.recorder.page_errors == []
 
 

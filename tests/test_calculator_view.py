@@ -66,7 +66,7 @@ def test_field_help_says_forval_and_the_method_page_is_linked(built_site: Path) 
 
 
 def test_the_method_link_opens_sa_raknar_vi(site_url: str, page: Any) -> None:
-    page.goto(site_url)
+    open_calculator(page, site_url)  # once live: the status line above the link no longer changes height
     page.get_by_role("link", name=re.compile("^Så räknar vi")).click()
     # Material may swap the page in place (instant navigation): no load event to wait for.
     page.locator("h1", has_text=re.compile("^Så räknar vi$")).wait_for()

@@ -41,7 +41,7 @@ def test_a_campaign_link_shows_no_message_and_keeps_its_parameters(site_url: str
     open_calculator(page, url)
     assert page.locator(MESSAGES).count() == 0
     assert page.url == url, "the parameters stay in the address bar, untouched"
-    assert page.locator(SAVING).text_content() == calculator.compute({})["saving"]["monthly_text"]
+    assert page.locator(SAVING).text_content() == calculator.compute({})["saving"]["headline"]
     assert context.recorder.console_errors == [] and context.recorder.page_errors == []
 
     fill(page, {"users": "30000"})
@@ -97,13 +97,13 @@ def test_with_two_calculators_a_link_applies_to_the_one_it_names(site_url: str, 
     page.goto(f"{site_url}?utm_source=x&users=40000#kalk2")
     page.locator("#kalk2").scroll_into_view_if_needed()
     page.wait_for_selector("#kalk2[data-live]", state="attached", timeout=READY_TIMEOUT_MS)
-    saving = "[data-out='saving.monthly_text']"
+    saving = ".calc__saving"
     page.wait_for_function(
         "([selector, text]) => document.querySelector(selector).textContent === text",
-        arg=[f"#kalk2 {saving}", calculator.compute({"users": "40000"})["saving"]["monthly_text"]],
+        arg=[f"#kalk2 {saving}", calculator.compute({"users": "40000"})["saving"]["headline"]],
         timeout=10_000,
     )
-    assert page.locator(f"#kalk1 {saving}").text_content() == calculator.compute({})["saving"]["monthly_text"]
+    assert page.locator(f"#kalk1 {saving}").text_content() == calculator.compute({})["saving"]["headline"]
     assert page.locator("#kalk1-users").input_value() == calculator.compute({})["fields"]["users"]
     assert page.locator(MESSAGES).count() == 0
     assert page.locator(READY).count() == 2, "both calculators run on the one engine"

@@ -297,14 +297,21 @@
       if (element.textContent !== text) element.textContent = text;
     }
 
+    /* A table row cloned from a <template>: each cell marked `data-<slot>="key"`
+     * gets `item[key]` as text. */
+    function rowFrom(template, slot, item) {
+      const row = template.content.firstElementChild.cloneNode(true);
+      for (const cell of row.querySelectorAll(`[data-${slot}]`)) {
+        cell.textContent = item[cell.getAttribute(`data-${slot}`)];
+      }
+      return row;
+    }
+
     function renderLines(side, lines) {
       if (!changed(side, lines)) return;
       const body = root.querySelector(`[data-lines="${side}"]`);
       body.replaceChildren(...lines.map((line) => {
-        const row = lineTemplate.content.firstElementChild.cloneNode(true);
-        for (const cell of row.querySelectorAll("[data-line-out]")) {
-          cell.textContent = line[cell.dataset.lineOut];
-        }
+        const row = rowFrom(lineTemplate, "line-out", line);
         row.querySelector("[data-line-seg]").setAttribute("class", `calc-seg calc-seg--${line.id}`);
         return row;
       }));
@@ -339,10 +346,7 @@
     function renderSensitivity(points) {
       if (!changed("sensitivity", points)) return;
       root.querySelector("[data-sensitivity]").replaceChildren(...points.map((point) => {
-        const row = pointTemplate.content.firstElementChild.cloneNode(true);
-        for (const cell of row.querySelectorAll("[data-point-out]")) {
-          cell.textContent = point[cell.dataset.pointOut];
-        }
+        const row = rowFrom(pointTemplate, "point-out", point);
         row.dataset.outcome = point.outcome;
         row.dataset.marks = point.marks.join(" ");
         row.querySelector("[data-point-bar]").setAttribute("x2", point.percent);
