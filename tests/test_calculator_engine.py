@@ -82,21 +82,29 @@ def test_only_a_fast_connection_fetches_the_engine_for_a_reader_who_never_scroll
     page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT_MS)
 
 
-def kill_engine(page: Any) -> None:
-    """End the calculator's worker from inside, as a crash would: it sends no event."""
+# A worker closed from inside, as a crash would end it: it sends no event at
+# all. And a worker whose Python is broken: it answers every call with an error.
+CLOSE = "self.close()"
+BREAK = "self.onmessage = ({data}) => self.postMessage({type: 'reply', id: data.id, error: 'RuntimeError'})"
+
+
+def kill_engine(page: Any, how: str = CLOSE) -> None:
     (worker,) = [worker for worker in page.workers if "calculator-worker" in worker.url]
     try:
-        worker.evaluate("self.close()")
+        worker.evaluate(how)
     except PlaywrightError:
         pass  # the worker may be gone before it answers
 
 
-def test_a_killed_worker_is_restarted_and_the_edit_is_computed(site_url: str, page: Any, context: Any) -> None:
-    """A worker that is gone sends no event: the unanswered call (10 s, on the
-    page's fake clock here) tells the engine, which starts again by itself."""
+@pytest.mark.parametrize("how", [CLOSE, BREAK], ids=["closed", "broken"])
+def test_a_dead_worker_is_restarted_and_the_edit_is_computed(
+    site_url: str, page: Any, context: Any, how: str
+) -> None:
+    """The unanswered call (10 s, on the page's fake clock here) or the error
+    tells the engine, which starts again by itself."""
     page.clock.install()
     open_calculator(page, site_url)
-    kill_engine(page)
+    kill_engine(page, how)
     fill(page, {"users": "30000"})
     page.clock.run_for(11_000)
     wait_for_saving(page, calculator.compute({"users": "30000"})["saving"]["headline"])
