@@ -12,7 +12,14 @@ tests do) and drives Debian's Chromium:
   load event (nothing of Pyodide may come before the page has painted);
 - one edit -> updated DOM, p50 and p95 over 100 edits;
 - bytes transferred before the calculator starts, and in total;
-- memory after load: the renderer process that runs the page and its worker.
+- memory after load: the renderer process that runs the page and its worker;
+- slow and metered connections (`slow_links.py`): time to live at slow 4G
+  and 1.0 Mbit/s with a 4x slower CPU, and the bytes a reader who never
+  scrolls downloads, per connection type.
+
+The page is opened at the calculator's heading (`#kalkylator`), as a visitor
+who goes to the calculator: on a connection the browser does not know to be
+fast, the engine waits until the calculator comes near the viewport.
 
 Run: `make bench`. Prints a table; writes bench/results/browser.json.
 `bench/bench_browser.py SITE_DIR` measures an existing build instead, for
@@ -35,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Browser, BrowserContext, sync_playwright  # noqa: E402
 
+from bench import slow_links  # noqa: E402
 from sitebuild.pyodide_runtime import STDLIB_ARCHIVE, locate  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
 from tests.support.static_server import StaticServer  # noqa: E402
@@ -46,7 +54,7 @@ EDITS = 100
 # and on a 2-core machine that competes with the edits; a visitor reads the
 # numbers before typing.
 SETTLE_MS = 3000
-LIVE_MARK = "calculator-live-result"
+LIVE_MARK = slow_links.LIVE_MARK
 FLOOR_MARK = "floor-ready"
 MOBILE = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 10e6 / 8}
 
@@ -162,7 +170,7 @@ def edit_latencies(browser: Browser, url: str) -> tuple[list[float], int]:
     latencies = page.evaluate(
         """async (edits) => {
       const input = document.querySelector("[data-calculator] input[name=users]");
-      const slot = document.querySelector("[data-calculator] [data-out='saving.monthly_text']");
+      const slot = document.querySelector("[data-calculator] .calc__saving");
       const out = [];
       for (let i = 0; i < edits; i++) {
         const changed = new Promise((resolve) => {
@@ -236,7 +244,7 @@ def measure(prebuilt: Path | None) -> dict[str, Any]:
         write_floor(site)
         with StaticServer(site) as server, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page_url, floor_url = server.url, server.url + "floor.html"
+            page_url, floor_url = server.url + "#kalkylator", server.url + "floor.html"
             runs = {
                 "local_cold": (cold(browser, page_url, LIVE_MARK), cold(browser, floor_url, FLOOR_MARK)),
                 "local_warm": (warm(browser, page_url, LIVE_MARK), warm(browser, floor_url, FLOOR_MARK)),
@@ -246,6 +254,7 @@ def measure(prebuilt: Path | None) -> dict[str, Any]:
                 ),
             }
             edits, memory = edit_latencies(browser, page_url)
+            slow = slow_links.measure(browser, server.url)
             browser.close()
             floor_memory = floor_renderer_memory(playwright, floor_url)
     finally:
@@ -269,6 +278,7 @@ def measure(prebuilt: Path | None) -> dict[str, Any]:
     report["edit_to_dom_ms_p95"] = round(percentile(edits, 0.95), 2)
     report["renderer_memory_bytes"] = memory
     report["floor_renderer_memory_bytes"] = floor_memory
+    report["slow_links"] = slow
     return report
 
 
@@ -287,6 +297,7 @@ def print_report(report: dict[str, Any]) -> None:
           f"{report['edit_to_dom_ms_p50']:.2f} / {report['edit_to_dom_ms_p95']:.2f} ms")
     print(f"renderer memory (page + worker) after load: {report['renderer_memory_bytes'] / 1e6:.0f} MB "
           f"(floor: {report['floor_renderer_memory_bytes'] / 1e6:.0f} MB)")
+    slow_links.print_report(report["slow_links"])
 
 
 def main() -> None:

@@ -25,14 +25,12 @@ from calculator.fields import MAX_FACTOR, MAX_USERS_PER_SERVER, MIN_FACTOR
 from calculator.model import (
     EXACT,
     MONTHS_PER_YEAR,
-    Comparison,
     Difference,
     Estimate,
     Scenario,
     Totals,
     UsersLoad,
     elixir_kr_per_month,
-    elixir_side,
 )
 
 BreakEvenStatus = Literal["pays", "never", "always"]
@@ -53,7 +51,7 @@ class BreakEven:
     status: BreakEvenStatus
     factor: Fraction | None = None  # relative to one of today's servers
     users_per_server: int | None = None  # users mode only: the same point in users per Elixir server
-    comparison: Comparison | None = None  # the two bills at that point
+    comparison: Difference | None = None  # the two totals at that point
 
 
 @dataclass(frozen=True)
@@ -92,13 +90,13 @@ def break_even(e: Estimate) -> BreakEven:
         if capacity <= 1:
             return BreakEven("always")
         factor = Fraction(capacity, s.today.users_per_server_now)
-        return BreakEven("pays", factor, capacity, Comparison(e.chosen.current, elixir_side(s, factor)))
+        return BreakEven("pays", factor, capacity, Totals(current, elixir_kr_per_month(s, factor)))
     factor = s.load / most_servers
     if factor > Fraction(MAX_FACTOR):
         return BreakEven("never")
     if factor <= Fraction(MIN_FACTOR):
         return BreakEven("always")
-    return BreakEven("pays", factor, None, Comparison(e.chosen.current, elixir_side(s, factor)))
+    return BreakEven("pays", factor, None, Totals(current, elixir_kr_per_month(s, factor)))
 
 
 def sensitivity(e: Estimate) -> list[Point]:

@@ -144,7 +144,7 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Artikelns exempel: 8 app-servrar.",
     ),
     _count(
-        "job_servers", "Bakgrundsjobb-servrar i dag", "2", 0,
+        "job_servers", "Jobbservrar i dag", "2", 0,
         "Servrar som bara kör bakgrundsjobb (t.ex. Sidekiq, Celery, BullMQ). 0 om du inte har några.",
         "Artikelns exempel: 2 bakgrundsjobb-servrar.",
     ),
@@ -193,14 +193,14 @@ FIELDS: tuple[FieldSpec, ...] = (
         Decimal(1), Decimal(MAX_YEARS),
     ),
     _users(
-        "cap_now", "Samtidiga användare per app-server i dag", "1250",
+        "cap_now", "Användare per app-server i dag", "1250",
         "Hur många samtidiga användare en app-server på nuvarande stack klarar.",
         "Artikelns eget antagande: 10\u00a0000\u00a0användare på 8 app-servrar, alltså "
         "10\u00a0000 / 8 = 1\u00a0250. Ingen oberoende källa; mät gärna ditt eget system.",
         MAX_USERS_PER_SERVER, group="assumption",
     ),
     _users(
-        "cap_elixir", "Samtidiga användare per app-server med Elixir", "5000",
+        "cap_elixir", "Användare per app-server med Elixir", "5000",
         "Hur många samtidiga användare en Elixir-server antas klara.",
         "Artikelns eget antagande: 10\u00a0000\u00a0användare på 2 app-servrar, alltså "
         "10\u00a0000 / 2 = 5\u00a0000, fyra gånger så många som i dag. Som jämförelse gick "

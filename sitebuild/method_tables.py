@@ -34,7 +34,8 @@ NBSP = "\u00a0"
 EXAMPLE_MIGRATION_KR = "50000"  # invented for the payback example, and the page says so
 READING_EXAMPLES = ("10 000", f"10{NBSP}000", "10000", "10.000", "10,000", "1,250", "1,5", "1.5",
                     "1 500,50", "1.234,50", "1e3", "10k", "\u22125", "1 000.000")
-MODE_NAMES = {("users",): "användare", ("servers",): "servrar", ("users", "servers"): "båda"}
+# which way in asks for a field, after its label (a column more would make the table scroll)
+MODE_NOTES = {("users",): " (med användare)", ("servers",): " (med servrar)", ("users", "servers"): ""}
 
 
 def embed(markdown: str) -> str:
@@ -48,13 +49,13 @@ def embed(markdown: str) -> str:
 
 
 def defaults_table(specs: list[dict] | None = None) -> str:
-    """Every input: label, share-link key, way in, default, allowed values, source."""
+    """Every input: label (and its way in), share-link key, default, allowed values, source."""
     rows = [
-        (spec["label"], f"<code>{escape(spec['key'])}</code>", MODE_NAMES[tuple(spec["modes"])],
+        (spec["label"] + MODE_NOTES[tuple(spec["modes"])], f"<code>{escape(spec['key'])}</code>",
          spec["default_text"], _allowed(spec), spec["source"])
         for spec in (calculator.field_specs() if specs is None else specs)
     ]
-    head = ("Fält", "Nyckel i länken", "Sätt", "Förval", "Tillåtet", "Varifrån värdet kommer")
+    head = ("Fält", "Nyckel i länken", "Förval", "Tillåtet", "Varifrån värdet kommer")
     return _table(head, rows, raw_columns={1})
 
 

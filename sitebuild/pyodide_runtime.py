@@ -18,15 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 # What `loadPyodide` fetches for pure-Python code: the loader, the Emscripten
-# module, the WebAssembly binary and the package lock (read at start even when
-# no package is installed). The standard library is published trimmed, by
-# `sitebuild.pyodide_stdlib`, from the stock archive.
+# module, the WebAssembly binary and the package lock. The standard library is
+# published trimmed, by `sitebuild.pyodide_stdlib`, from the stock archive.
 RUNTIME_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "pyodide-lock.json",
 )
+LOCK_FILE = "pyodide-lock.json"
 STDLIB_ARCHIVE = "python_stdlib.zip"
 
 
@@ -52,16 +51,30 @@ def locate(project_root: Path) -> PyodideRuntime:
             f"Pyodide is not installed ({manifest} is missing): run `npm ci` "
             "(or `make serve` / `make build`, which run it for you)."
         )
-    missing = [name for name in (*RUNTIME_FILES, STDLIB_ARCHIVE) if not (package_dir / name).is_file()]
+    missing = [name for name in (*RUNTIME_FILES, LOCK_FILE, STDLIB_ARCHIVE) if not (package_dir / name).is_file()]
     if missing:
         raise PluginError(f"The pyodide npm package lacks {', '.join(missing)}: reinstall it with `npm ci`.")
     version = json.loads(manifest.read_text(encoding="utf-8"))["version"]
     return PyodideRuntime(package_dir=package_dir, version=version)
 
 
+def package_lock(runtime: PyodideRuntime) -> bytes:
+    """The package lock without its packages: the calculator installs none.
+
+    Pyodide reads the lock at start even then, and checks only its `info`
+    (the ABI version); the 357 package entries are 0.12 MB (21 kB with
+    brotli) that every visitor would download for nothing. A page that
+    needs a Pyodide package (numpy, …) needs the stock lock back."""
+    stock = json.loads((runtime.package_dir / LOCK_FILE).read_text(encoding="utf-8"))
+    return json.dumps({"info": stock["info"], "packages": {}}, sort_keys=True).encode()
+
+
 def site_files(runtime: PyodideRuntime, config: MkDocsConfig) -> list[File]:
     """The runtime files as MkDocs files, so `build` and `serve` both publish them."""
     return [
-        File.generated(config, runtime.site_folder + name, abs_src_path=str(runtime.package_dir / name))
-        for name in RUNTIME_FILES
+        *(
+            File.generated(config, runtime.site_folder + name, abs_src_path=str(runtime.package_dir / name))
+            for name in RUNTIME_FILES
+        ),
+        File.generated(config, runtime.site_folder + LOCK_FILE, content=package_lock(runtime)),
     ]

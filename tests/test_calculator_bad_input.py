@@ -45,7 +45,7 @@ BAD_INPUTS = [
     ({"users": None}, "users", f"Samtidiga användare: har fel typ. {USERS_RANGE}"),
     ({"users": 1.5}, "users", f"Samtidiga användare: har fel typ. {USERS_RANGE}"),
     ({"users": True}, "users", f"Samtidiga användare: har fel typ. {USERS_RANGE}"),
-    ({"cap_elixir": "0"}, "cap_elixir", f"Samtidiga användare per app-server med Elixir: får inte vara 0. {CAP_RANGE}"),
+    ({"cap_elixir": "0"}, "cap_elixir", f"Användare per app-server med Elixir: får inte vara 0. {CAP_RANGE}"),
     ({"server_kr": "0"}, "server_kr", f"Pris per server: får inte vara 0. {PRICE_RANGE}"),
     ({"server_kr": "0,50"}, "server_kr", f"Pris per server: är för litet. {PRICE_RANGE}"),
     ({"server_kr": "1,5055"}, "server_kr", f"Pris per server: får ha högst två decimaler. {PRICE_RANGE}"),

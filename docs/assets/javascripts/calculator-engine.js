@@ -16,9 +16,9 @@
  * - A refused WebAssembly compilation (a policy without 'wasm-unsafe-eval')
  *   fails at once: the worker reports it, although Pyodide itself would wait
  *   forever.
- * - Every pending call is rejected when the worker dies (an error event) or
- *   leaves a call unanswered for CALL_DEADLINE_MS (a closed or hung worker
- *   sends no event at all). An engine that dies after it was ready starts
+ * - Every pending call is rejected when the worker dies (an error event),
+ *   answers a call with an error, or leaves a call unanswered for
+ *   CALL_DEADLINE_MS (a closed or hung worker sends no event at all). An engine that dies after it was ready starts
  *   again by itself, at most MAX_RESTARTS times a visit; its listeners see
  *   `restarted: true` and recompute what the visitor had typed.
  * - start() after a failure starts a new worker; the runtime files come
@@ -129,6 +129,7 @@
       this.worker = null;
       this.starting = null;
       const error = new Error(`Calculator engine ${wasReady ? "died" : "failed to load"}: ${reason}`);
+      console.warn(error.message); // for whoever looks into the console: the visitor gets the page's message
       for (const call of this.pending.values()) {
         clearTimeout(call.timer);
         call.reject(error);
@@ -149,8 +150,14 @@
       if (!call) return;
       this.pending.delete(id);
       clearTimeout(call.timer);
-      if (error !== undefined) call.reject(new Error(error));
-      else call.resolve(value);
+      if (error === undefined) {
+        call.resolve(value);
+        return;
+      }
+      call.reject(new Error(error));
+      // The model answers bad input with messages and never raises, so an
+      // error here is a broken engine (a fatal Pyodide error, a bug).
+      this.die(this.worker, `call failed: ${error}`, () => {});
     }
 
     /* Runs `name(argument)` in the worker; rejects when the engine is not

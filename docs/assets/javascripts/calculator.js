@@ -168,7 +168,13 @@
   /* Whether the page's link is meant for `root`: the calculator its #id names,
    * or the only one on the page. */
   function linkIsFor(root) {
-    const named = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    let id = location.hash.slice(1);
+    try {
+      id = decodeURIComponent(id);
+    } catch {
+      // not percent-encoded text: then it names no calculator as it stands
+    }
+    const named = id ? document.getElementById(id) : null;
     if (named && named.matches("[data-calculator]")) return named === root;
     return document.querySelectorAll("[data-calculator]").length === 1;
   }
@@ -291,14 +297,21 @@
       if (element.textContent !== text) element.textContent = text;
     }
 
+    /* A table row cloned from a <template>: each cell marked `data-<slot>="key"`
+     * gets `item[key]` as text. */
+    function rowFrom(template, slot, item) {
+      const row = template.content.firstElementChild.cloneNode(true);
+      for (const cell of row.querySelectorAll(`[data-${slot}]`)) {
+        cell.textContent = item[cell.getAttribute(`data-${slot}`)];
+      }
+      return row;
+    }
+
     function renderLines(side, lines) {
       if (!changed(side, lines)) return;
       const body = root.querySelector(`[data-lines="${side}"]`);
       body.replaceChildren(...lines.map((line) => {
-        const row = lineTemplate.content.firstElementChild.cloneNode(true);
-        for (const cell of row.querySelectorAll("[data-line-out]")) {
-          cell.textContent = line[cell.dataset.lineOut];
-        }
+        const row = rowFrom(lineTemplate, "line-out", line);
         row.querySelector("[data-line-seg]").setAttribute("class", `calc-seg calc-seg--${line.id}`);
         return row;
       }));
@@ -333,10 +346,7 @@
     function renderSensitivity(points) {
       if (!changed("sensitivity", points)) return;
       root.querySelector("[data-sensitivity]").replaceChildren(...points.map((point) => {
-        const row = pointTemplate.content.firstElementChild.cloneNode(true);
-        for (const cell of row.querySelectorAll("[data-point-out]")) {
-          cell.textContent = point[cell.dataset.pointOut];
-        }
+        const row = rowFrom(pointTemplate, "point-out", point);
         row.dataset.outcome = point.outcome;
         row.dataset.marks = point.marks.join(" ");
         row.querySelector("[data-point-bar]").setAttribute("x2", point.percent);
@@ -383,20 +393,22 @@
       root.classList.toggle("calc--invalid", !result.ok);
       staleHint.hidden = result.ok;
       showErrors(result.ok ? {} : result.errors, extraErrors);
-      if (result.ok) {
-        render(result);
-        setStatus(STATUS.ready);
-      }
+      if (result.ok) render(result);
+      setStatus(STATUS.ready);
       if (edited) announcer.say(result.ok ? result.saving.headline : staleHint.textContent);
     }
 
     /* At most one computation in flight; edits made meanwhile are computed
      * next, so typing fast never queues up stale work. Before the engine is
-     * ready an edit starts it, and the values are computed once it is. */
+     * ready an edit starts it, and the values are computed once it is; after
+     * a failure only the retry button starts it again, so that typing does
+     * not repeat the failure and its announcement. */
     async function recompute(extraErrors) {
       if (engine.state !== "ready") {
-        if (engine.state !== "failed") setStatus(STATUS.pending);
-        engine.start();
+        if (engine.state !== "failed") {
+          setStatus(STATUS.pending);
+          engine.start();
+        }
         return;
       }
       if (busy) {
@@ -439,13 +451,14 @@
 
     let linkRestored = false;
 
-    /* Ready (again): apply the link once, then compute the form's values. */
+    /* Ready (again): apply the link once, unless the visitor has typed
+     * meanwhile, then compute the form's values. */
     async function engineReady(restarted) {
       try {
-        const linkErrors = linkRestored ? {} : await restoreFromLink();
+        const linkErrors = linkRestored || edited ? {} : await restoreFromLink();
         linkRestored = true;
         await recompute(linkErrors);
-        if (restarted) setStatus(STATUS.recovered);
+        if (restarted && engine.state === "ready") setStatus(STATUS.recovered);
       } catch {
         // The engine died meanwhile; its next state is shown and handled.
       }
@@ -476,9 +489,10 @@
     }
 
     let previousState = null;
-    const unsubscribe = engine.subscribe((snapshot) => {
+    let unsubscribe = null;
+    unsubscribe = engine.subscribe((snapshot) => {
       if (!root.isConnected) { // Material's instant navigation replaced the page
-        unsubscribe?.();
+        unsubscribe();
         return;
       }
       showEngine(snapshot);

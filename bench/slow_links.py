@@ -1,0 +1,137 @@
+"""The calculator on slow and metered connections, emulated in Chromium.
+
+Two questions, each on connections emulated with the Chrome DevTools
+Protocol (`Network.emulateNetworkConditions`; a 4x CPU slowdown with
+`Emulation.setCPUThrottlingRate` for the phone-like ones; Save-Data with
+`Emulation.setDataSaverOverride`):
+
+- a visitor who goes to the calculator: navigation (to the calculator's
+  heading, as a share link does) -> first live result, and the bytes of
+  the whole visit;
+- a reader who never scrolls: the bytes the page makes them download, in
+  total and for the engine, once the page has settled (past the idle
+  prefetch a fast connection gets).
+
+Bytes are response bodies as transferred (compressed where the server
+compressed them), the worker's requests included. The CPU slowdown reaches
+the page's main thread only: Chromium refuses `setCPUThrottlingRate` for a
+worker target ("only supported for pages"), so Pyodide's boot in the worker
+runs at this machine's speed; on a real phone that boot (about 1 s here)
+takes a few seconds more than these numbers show.
+
+Used by `bench_browser.py` (`make bench`); `bench/slow_links.py SITE_DIR`
+measures an existing build alone, for before/after comparisons.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from tests.support.static_server import StaticServer  # noqa: E402
+
+LIVE_MARK = "calculator-live-result"
+# Past the page's idle prefetch (requestIdleCallback with a 5 s timeout).
+SETTLE_MS = 8000
+ENGINE_PATHS = ("/pyodide/", "/assets/calculator-", "calculator-worker")
+
+
+@dataclass(frozen=True)
+class Connection:
+    """An emulated connection: throughput in Mbit/s both ways, round trip in ms."""
+
+    label: str
+    mbit_s: float
+    latency_ms: int
+    cpu_slowdown: int = 1
+    save_data: bool = False
+
+    def emulate(self, context: Any, page: Page) -> None:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        throughput = self.mbit_s * 1e6 / 8
+        cdp.send("Network.emulateNetworkConditions", {
+            "offline": False, "latency": self.latency_ms,
+            "downloadThroughput": throughput, "uploadThroughput": throughput,
+        })
+        if self.cpu_slowdown > 1:
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": self.cpu_slowdown})
+        if self.save_data:
+            cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+
+
+FAST = Connection("fast: 50 Mbit/s, 20 ms", 50, 20)
+SLOW_4G = Connection("slow 4G: 1.6 Mbit/s, 150 ms, 4x CPU", 1.6, 150, 4)
+ONE_MBIT = Connection("1.0 Mbit/s, 150 ms, 4x CPU", 1.0, 150, 4)
+SAVE_DATA = Connection("Save-Data, 50 Mbit/s, 20 ms", 50, 20, save_data=True)
+READER_CONNECTIONS = (FAST, SLOW_4G, ONE_MBIT, SAVE_DATA)
+LIVE_CONNECTIONS = (SLOW_4G, ONE_MBIT)
+
+
+def open_page(browser: Browser, connection: Connection, url: str) -> tuple[Any, Page, list[tuple[str, int]]]:
+    """A fresh context (cold cache) on `connection` at `url`, recording response sizes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    sizes: list[tuple[str, int]] = []
+    context.on("requestfinished", lambda request: sizes.append(
+        (request.url, max(0, request.sizes()["responseBodySize"]))))
+    page = context.new_page()
+    connection.emulate(context, page)
+    page.goto(url, timeout=120_000)
+    return context, page, sizes
+
+
+def visit_calculator(browser: Browser, site_url: str, connection: Connection) -> dict[str, float]:
+    """Navigation to the calculator -> first result computed in the browser, in
+    seconds, and the bytes of the whole visit once the page has settled."""
+    context, page, sizes = open_page(browser, connection, site_url + "#kalkylator")
+    page.wait_for_function(f"() => performance.getEntriesByName({LIVE_MARK!r}).length > 0", timeout=300_000)
+    seconds = page.evaluate(f"performance.getEntriesByName({LIVE_MARK!r})[0].startTime") / 1000
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return {"seconds": round(seconds, 1), "bytes": sum(size for _, size in sizes)}
+
+
+def reader_bytes(browser: Browser, site_url: str, connection: Connection) -> dict[str, int]:
+    """What a reader who stays at the top of the article downloads: total and engine bytes."""
+    context, page, sizes = open_page(browser, connection, site_url)
+    page.wait_for_load_state("networkidle", timeout=120_000)
+    page.wait_for_timeout(SETTLE_MS)
+    page.wait_for_load_state("networkidle", timeout=300_000)
+    context.close()
+    engine = sum(size for url, size in sizes if any(path in url for path in ENGINE_PATHS))
+    return {"total": sum(size for _, size in sizes), "engine": engine}
+
+
+def measure(browser: Browser, site_url: str) -> dict[str, Any]:
+    return {
+        "visit_calculator": {c.label: visit_calculator(browser, site_url, c) for c in LIVE_CONNECTIONS},
+        "reader_bytes": {c.label: reader_bytes(browser, site_url, c) for c in READER_CONNECTIONS},
+    }
+
+
+def print_report(report: dict[str, Any]) -> None:
+    print("navigation to the calculator -> first live result, and the visit's bytes (cold cache):")
+    for label, visit in report["visit_calculator"].items():
+        print(f"  {label:40}{visit['seconds']:>8.1f} s{visit['bytes'] / 1e6:>8.2f} MB")
+    print("a reader who never scrolls downloads (total / of it the calculator's engine):")
+    for label, sizes in report["reader_bytes"].items():
+        print(f"  {label:40}{sizes['total'] / 1e6:>8.2f} MB{sizes['engine'] / 1e6:>8.2f} MB")
+
+
+def main() -> None:
+    with StaticServer(Path(sys.argv[1])) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        print_report(measure(browser, server.url))
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
