@@ -37,7 +37,7 @@ CHROMIUM_ARGS = [
 
 # Fixtures that start a browser: tests using them are `browser` tests, which
 # `make test-fast` leaves out.
-BROWSER_FIXTURES = {"browser", "new_context", "page", "context", "firefox_run", "webkit_run"}
+BROWSER_FIXTURES = {"browser", "new_context", "page", "context", "visit"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
