@@ -15,7 +15,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from sitebuild.contact import MAIL_INTRO, MAIL_SUBJECT, ContactSettings, mailto_href, parse_settings
 from tests.conftest import build_site
-from tests.support.config_variant import config_variant
+from tests.support.config_variant import FORM_ENDPOINT, WITH_FORM, config_variant
 
 VALID = {"email": "kontakt@example.com", "phone": "+46 8 123 456 78"}
 
@@ -119,12 +119,11 @@ def test_built_section_follows_the_settings(built_site: Path) -> None:
 
 
 def test_build_with_endpoint_renders_the_form(tmp_path: Path) -> None:
-    changes = "extra:\n  contact:\n    form_endpoint: https://forms.example.com/f/abc\n    phone: null\n"
-    with config_variant(changes) as config_file:
+    with config_variant(WITH_FORM) as config_file:
         result = build_site(tmp_path / "site", config_file)
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'action="https://forms.example.com/f/abc"' in html
+    assert f'action="{FORM_ENDPOINT}"' in html
     for field in ("name", "company", "email", "message"):
         assert f'name="{field}"' in html
     assert 'aria-live="polite"' in html

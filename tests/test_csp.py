@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from sitebuild import csp, headers_file, preview_headers
 from tests.conftest import build_site, watch_csp
-from tests.support.config_variant import config_variant
+from tests.support.config_variant import WITH_FORM, config_variant
 
 READY = "[data-calculator][data-live]"
 READY_TIMEOUT_MS = 60_000
@@ -84,8 +84,7 @@ def test_the_policy_is_strict(built_site: Path) -> None:
 
 
 def test_the_form_endpoint_is_the_one_other_place_data_may_go(tmp_path: Path) -> None:
-    endpoint = "https://forms.example.net/f/kontakt?source=site"
-    with config_variant(f"extra:\n  contact:\n    form_endpoint: {endpoint}\n") as config_file:
+    with config_variant(WITH_FORM) as config_file:
         result = build_site(tmp_path, config_file)
     assert result.returncode == 0, result.stderr
     policy = site_policy(tmp_path)

@@ -15,6 +15,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent.parent
 
+# One site with a contact form (and no phone), for every test that needs one
+# at a fixed address: the same text is one shared build (tests/support/site_builds.py).
+FORM_ENDPOINT = "https://forms.example.net/f/kontakt?source=site"
+WITH_FORM = f"extra:\n  contact:\n    form_endpoint: {FORM_ENDPOINT}\n    phone: null\n"
+
 
 @contextmanager
 def config_variant(changes_yaml: str) -> Iterator[Path]:
