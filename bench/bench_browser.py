@@ -170,7 +170,7 @@ def edit_latencies(browser: Browser, url: str) -> tuple[list[float], int]:
     latencies = page.evaluate(
         """async (edits) => {
       const input = document.querySelector("[data-calculator] input[name=users]");
-      const slot = document.querySelector("[data-calculator] [data-out='saving.monthly_text']");
+      const slot = document.querySelector("[data-calculator] .calc__saving");
       const out = [];
       for (let i = 0; i < edits; i++) {
         const changed = new Promise((resolve) => {

@@ -2,11 +2,15 @@
 
 Read in this order (each module has one job):
 
-- `model`      the domain: stacks, scenario, component lines, the arithmetic;
-- `fields`     the inputs: keys, labels, defaults, ranges and their sources;
-- `parsing`    Swedish typed text to typed values, with Swedish error messages;
+- `model`      the domain: stacks, the two ways in, component lines, the
+               arithmetic, and the cautious case;
+- `fields`     the inputs: keys, labels, defaults, ranges, modes and sources;
+- `parsing`    typed text to typed values: one reading of a number, Swedish errors;
 - `formatting` Swedish number formatting (`2 200 kr`, `77 %`);
-- `explain`    the sentences: range, what drives it, the e-mail summary;
+- `analysis`   how far the result holds: break-even, sensitivity, payback;
+- `wording`    one difference worded as a saving, no difference or an extra cost;
+- `explain`    the sentences: range, what drives it, steps, break-even, payback;
+- `summary`    the plain-text summary for the contact e-mail;
 - `query`      share links (`v=1&users=50000`) and back;
 - `api`        `compute(fields)`: the JSON-in, JSON-out boundary.
 

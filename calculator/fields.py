@@ -5,6 +5,12 @@ time), for the method page's table of defaults, for the parser's ranges and
 error messages, and for the share links (the keys). Every default says where
 it comes from, because the visitor should see which numbers are the article's
 own assumptions and which are public facts.
+
+There are two ways to describe today's system (`mode`): by concurrent users
+and users per server, as the article does, or by the servers run today, which
+is what most technical buyers know from their bill. Every field says in which
+of the two it is asked (`modes`); fields of the other mode keep their defaults
+and do not change the result.
 """
 
 from __future__ import annotations
@@ -13,18 +19,27 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from calculator.formatting import format_with_unit
+from calculator.formatting import canonical_number, format_with_unit
 from calculator.model import STACKS
 
 Kind = Literal["choice", "integer", "decimal", "boolean"]
-# "system": facts about the visitor's system; "assumption": the model's
-# assumptions and prices, which most visitors keep (the form folds them away).
+# "system": facts about the visitor's system (and project); "assumption": the
+# model's assumptions and prices, which most visitors keep (the form folds them away).
 Group = Literal["system", "assumption"]
+Mode = Literal["users", "servers"]
+
+USERS_MODE: tuple[Mode, ...] = ("users",)
+SERVERS_MODE: tuple[Mode, ...] = ("servers",)
+BOTH_MODES: tuple[Mode, ...] = ("users", "servers")
 
 MAX_USERS = 1_000_000_000  # a billion concurrent users: beyond any real system
 MAX_USERS_PER_SERVER = 10_000_000  # far above the ~2 M connections WhatsApp ran on one box
 MAX_PRICE_KR = 1_000_000  # a million kronor a month for one server
 MAX_MIN_SERVERS = 100
+MAX_SERVERS = 100_000  # servers of one kind run today
+MIN_FACTOR, MAX_FACTOR = Decimal("0.1"), Decimal(100)  # Elixir capacity relative to today
+MAX_MIGRATION_KR = 1_000_000_000
+MAX_YEARS = 20
 
 
 @dataclass(frozen=True)
@@ -33,22 +48,30 @@ class FieldSpec:
     label: str
     unit: str
     kind: Kind
-    default: str  # canonical string
+    default: str  # canonical string ("" for an optional field left empty)
     help: str
     source: str
-    min: int | None = None
-    max: int | None = None
+    min: Decimal | None = None
+    max: Decimal | None = None
     choices: tuple[tuple[str, str], ...] = field(default=())
     group: Group = "system"
+    modes: tuple[Mode, ...] = BOTH_MODES
+    optional: bool = False  # may be left empty: then it is not part of the result
 
     @property
     def default_text(self) -> str:
-        """The default as a visitor reads it: `10 000 användare`, `Node.js / Express`, `ja`."""
+        """The default as a visitor reads it: `10 000 användare`, `Node.js / Express`, `ja`, `inte ifylld`."""
+        return self.display(self.default)
+
+    def display(self, canonical: str) -> str:
+        """Any canonical value as a visitor reads it (e-mail summary, method page)."""
         if self.kind == "choice":
-            return dict(self.choices)[self.default]
+            return dict(self.choices)[canonical]
         if self.kind == "boolean":
-            return "ja" if self.default == "true" else "nej"
-        return format_with_unit(Decimal(self.default.replace(",", ".")), self.unit)
+            return "ja" if canonical == "true" else "nej"
+        if not canonical:
+            return "inte ifylld"
+        return format_with_unit(Decimal(canonical.replace(",", ".")), self.unit)
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form of the contract (min/max as canonical strings)."""
@@ -60,35 +83,81 @@ class FieldSpec:
             "default": self.default,
             "default_text": self.default_text,
             "group": self.group,
-            "min": None if self.min is None else str(self.min),
-            "max": None if self.max is None else str(self.max),
+            "modes": list(self.modes),
+            "optional": self.optional,
+            "min": None if self.min is None else canonical_number(self.min),
+            "max": None if self.max is None else canonical_number(self.max),
             "choices": [{"value": value, "label": label} for value, label in self.choices],
             "help": self.help,
             "source": self.source,
         }
 
 
-def _toggle(key: str, label: str, default: str, help: str, source: str, group: Group = "system") -> FieldSpec:
-    return FieldSpec(key, label, "", "boolean", default, help, source, group=group)
+def _toggle(key: str, label: str, default: str, help: str, source: str, group: Group = "system",
+            modes: tuple[Mode, ...] = USERS_MODE) -> FieldSpec:
+    return FieldSpec(key, label, "", "boolean", default, help, source, group=group, modes=modes)
+
+
+def _count(key: str, label: str, default: str, minimum: int, help: str, source: str,
+           unit: str = "servrar") -> FieldSpec:
+    """A number of servers (or balancers) run today: the servers way in."""
+    return FieldSpec(key, label, unit, "integer", default, help, source, Decimal(minimum),
+                     Decimal(MAX_SERVERS), modes=SERVERS_MODE)
 
 
 def _price(key: str, label: str, default: str, minimum: int, help: str, source: str) -> FieldSpec:
-    return FieldSpec(key, label, "kr/mån", "decimal", default, help, source, minimum, MAX_PRICE_KR, group="assumption")
+    return FieldSpec(key, label, "kr/mån", "decimal", default, help, source, Decimal(minimum),
+                     Decimal(MAX_PRICE_KR), group="assumption")
+
+
+def _users(key: str, label: str, default: str, help: str, source: str, maximum: int,
+           group: Group = "system") -> FieldSpec:
+    return FieldSpec(key, label, "användare", "integer", default, help, source, Decimal(1), Decimal(maximum),
+                     group=group, modes=USERS_MODE)
 
 
 FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
-        "stack", "Nuvarande stack", "", "choice", "node",
-        "Den stack systemet körs på i dag.",
-        "Artikelns räkneexempel utgår från Node.js. De andra stackarna får samma "
-        "antaganden tills du ändrar dem.",
-        choices=tuple((stack.key, stack.long_label) for stack in STACKS.values()),
+        "mode", "Beskriv ditt system med", "", "choice", "users",
+        "Antal användare, som i artikeln, eller de servrar du kör i dag.",
+        "Artikeln räknar med användare. Vet du hellre vad du kör och betalar i dag, välj servrar.",
+        choices=(("users", "Användare"), ("servers", "Servrar i dag")),
     ),
     FieldSpec(
-        "users", "Samtidiga användare", "användare", "integer", "10000",
+        "stack", "Nuvarande stack", "", "choice", "node",
+        "Den stack systemet körs på i dag. Valet ändrar bara namnen i kalkylen, inte siffrorna: "
+        "det finns inga jämförbara offentliga siffror per stack.",
+        "Artikelns räkneexempel utgår från Node.js. Vi har inte hittat jämförbara offentliga "
+        "mätningar av användare per server för Node.js, Python, Ruby och Java, så alla stackar "
+        "räknas med samma antaganden. Vet du vad din server klarar, skriv in det.",
+        choices=tuple((stack.key, stack.long_label) for stack in STACKS.values()),
+    ),
+    _users(
+        "users", "Samtidiga användare", "10000",
         "Hur många som använder systemet samtidigt vid en normal topp.",
-        "Artikelns räkneexempel: en e-handelsplattform med 10 000 samtidiga användare.",
-        1, MAX_USERS,
+        "Artikelns räkneexempel: en e-handelsplattform med 10\u00a0000 samtidiga användare.",
+        MAX_USERS,
+    ),
+    _count(
+        "app_servers", "App-servrar i dag", "8", 1,
+        "Servrarna som kör själva applikationen.",
+        "Artikelns exempel: 8 app-servrar.",
+    ),
+    _count(
+        "job_servers", "Jobbservrar i dag", "2", 0,
+        "Servrar som bara kör bakgrundsjobb (t.ex. Sidekiq, Celery, BullMQ). 0 om du inte har några.",
+        "Artikelns exempel: 2 bakgrundsjobb-servrar.",
+    ),
+    _count(
+        "redis_servers", "Redis-servrar i dag", "1", 0,
+        "Servrar för kö, PubSub eller cache. 0 om du inte har några.",
+        "Artikelns exempel: 1 Redis-server.",
+    ),
+    _count(
+        "lb_servers", "Load balancers i dag", "1", 0,
+        "Load balancers framför app-servrarna.",
+        "Artikelns exempel: 1 load balancer.",
+        unit="st.",
     ),
     _toggle(
         "jobs", "Bakgrundsjobb", "true",
@@ -112,49 +181,70 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Artikelns exempel nämner inga WebSockets.",
     ),
     FieldSpec(
-        "cap_now", "Användare per app-server i dag", "användare", "integer", "1250",
-        "Hur många samtidiga användare en app-server på nuvarande stack klarar.",
-        "Artikelns eget antagande: 10 000 användare på 8 app-servrar, alltså "
-        "10 000 / 8 = 1 250. Ingen oberoende källa; mät gärna ert eget system.",
-        1, MAX_USERS_PER_SERVER, group="assumption",
+        "migration_kr", "Kostnad för att flytta", "kr", "decimal", "",
+        "Engångskostnaden för att skriva om eller flytta systemet. Lämna tomt om du inte vet.",
+        "Artikeln anger ingen flyttkostnad, så fältet är tomt från början.",
+        Decimal(0), Decimal(MAX_MIGRATION_KR), optional=True,
     ),
     FieldSpec(
-        "cap_elixir", "Användare per app-server med Elixir", "användare", "integer", "5000",
+        "years", "Hur många år du räknar på", "år", "integer", "3",
+        "Tidshorisonten för flyttkostnaden: vad som blir kvar netto efter så här många år.",
+        "Vårt förval: 3\u00a0år, en vanlig avskrivningstid för ett system.",
+        Decimal(1), Decimal(MAX_YEARS),
+    ),
+    _users(
+        "cap_now", "Användare per app-server i dag", "1250",
+        "Hur många samtidiga användare en app-server på nuvarande stack klarar.",
+        "Artikelns eget antagande: 10\u00a0000\u00a0användare på 8 app-servrar, alltså "
+        "10\u00a0000 / 8 = 1\u00a0250. Ingen oberoende källa; mät gärna ditt eget system.",
+        MAX_USERS_PER_SERVER, group="assumption",
+    ),
+    _users(
+        "cap_elixir", "Användare per app-server med Elixir", "5000",
         "Hur många samtidiga användare en Elixir-server antas klara.",
-        "Artikelns eget antagande: 10 000 användare på 2 app-servrar, alltså "
-        "10 000 / 2 = 5 000, fyra gånger så många som i dag. Som jämförelse gick "
+        "Artikelns eget antagande: 10\u00a0000\u00a0användare på 2 app-servrar, alltså "
+        "10\u00a0000 / 2 = 5\u00a0000, fyra gånger så många som i dag. Som jämförelse gick "
         "Pinterests notifieringstjänst från 30 Java-servrar till 15 Elixir-servrar "
         "(2015), alltså dubbelt så många användare per server.",
-        1, MAX_USERS_PER_SERVER, group="assumption",
+        MAX_USERS_PER_SERVER, group="assumption",
+    ),
+    FieldSpec(
+        "factor", "Elixir-serverns kapacitet jämfört med i dag", "gånger", "decimal", "4",
+        "Hur många gånger så mycket en Elixir-server antas klara som en app-server i dag: "
+        "1 är lika mycket, 4 är artikelns antagande.",
+        "Artikelns eget antagande: fyra gånger så många användare per server (5\u00a0000 mot "
+        "1\u00a0250). Pinterests notifieringstjänst visade två gånger (30 Java-servrar blev 15 "
+        "Elixir-servrar, 2015).",
+        MIN_FACTOR, MAX_FACTOR, group="assumption", modes=SERVERS_MODE,
     ),
     _price(
         "server_kr", "Pris per server", "200", 1,
         "Månadskostnad för en app-server; samma pris används för bakgrundsjobb-servrar.",
-        "Artikelns pris: 200 kr/mån per app-server.",
+        "Artikelns pris: 200\u00a0kr/mån per app-server.",
     ),
     _price(
         "redis_kr", "Pris per Redis-server", "100", 0,
         "Månadskostnad för en Redis-server (kö, PubSub, cache).",
         "Härlett ur artikeln, som inte anger priset: dess summa för Node.js-stacken "
-        "går bara ihop om Redis-servern kostar 100 kr/mån.",
+        "går bara ihop om Redis-servern kostar 100\u00a0kr/mån.",
     ),
     _price(
         "lb_kr", "Pris för load balancer", "100", 0,
         "Månadskostnad för en load balancer.",
         "Härlett ur artikeln, som inte anger priset: dess summa för Elixir-stacken "
-        "(2 servrar à 200 kr plus load balancer) går bara ihop vid 100 kr/mån.",
+        "(2\u00a0servrar à 200\u00a0kr plus load balancer) går bara ihop vid 100\u00a0kr/mån.",
     ),
     FieldSpec(
         "min_servers", "Minsta antal app-servrar", "servrar", "integer", "2",
         "För redundans: en server ska kunna gå ner utan avbrott.",
         "Vanlig praxis för redundans; artikelns Elixir-exempel har också 2 app-servrar.",
-        1, MAX_MIN_SERVERS, group="assumption",
+        Decimal(1), Decimal(MAX_MIN_SERVERS), group="assumption",
     ),
     _toggle(
         "elixir_lb", "Load balancer på Elixir-sidan", "true",
         "Elixir-noder kan dela last själva, men en load balancer framför dem är vanlig.",
         "Artikeln kallar den valfri men räknar med den i sin summa.",
-        group="assumption",
+        group="assumption", modes=BOTH_MODES,
     ),
 )
 

@@ -9,7 +9,7 @@ shown only when there are any (`199,50 kr`, but `200 kr`).
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -63,6 +63,25 @@ def format_kr_per_year(value: Decimal | int) -> str:
 def format_percent(value: int) -> str:
     """`77 %` (Swedish puts a space before the percent sign)."""
     return f"{format_count(value)}{NBSP}%"
+
+
+def format_decimal(value: Decimal) -> str:
+    """A factor or a limit as a Swede writes it: `4`, `0,8`, `1,33`, `1 000 000`.
+
+    At most two decimals (rounded half up), trailing zeros dropped: unlike money,
+    a factor of 0,8 is not written `0,80`.
+    """
+    text = f"{value.quantize(_CENTS, rounding=ROUND_HALF_UP):f}"
+    whole, _, fraction = text.partition(".")
+    fraction = fraction.rstrip("0")
+    return format_count(int(whole)) + ("," + fraction if fraction else "")
+
+
+def canonical_number(value: Decimal) -> str:
+    """The share-link form of a number: `10000`, `1,50` (decimal comma, two decimals or none)."""
+    if value == value.to_integral_value():
+        return str(int(value))
+    return f"{value.quantize(_CENTS):f}".replace(".", ",")
 
 
 def plain_kr(value: Decimal) -> str:

@@ -9,27 +9,51 @@ redo the article's worked example by hand from this file alone:
     Redis           ceil(8 × 1 / 8)             =   1     ×   100   =   100
     load balancer                               =   1     ×   100   =   100
                                                                       2 200
-    Elixir
+    Elixir (the article's claim: 4 × the users per server)
     app servers     ceil(10 000 / 5 000)        =   2     ×   200   =   400
     load balancer   (optional)                  =   1     ×   100   =   100
                                                                         500
     saving          (2 200 − 500) / 2 200 = 77,27 %  ->  77 %
                     without the Elixir load balancer: 1 800 / 2 200 -> 82 %
 
+    Elixir, cautious case (no more work per server than today, and the
+    background jobs' work still needs servers)
+    app servers     ceil((10 000 + 2 × 1 250) / 1 250) = 10 × 200 = 2 000
+    load balancer                                       =  1 × 100 =   100
+                                                                     2 100
+    saving          100 / 2 200 = 4,5 %  ->  5 %
+
 Redis and the load balancer at 100 kr are not printed in the article; they are
 the only prices at which both of its totals add up (2 200 and 500).
 
-Scaling rule: app servers = ceil(users / users per server), never below the
-redundancy minimum; the article's side components keep its ratios to the app
-servers (2 job servers and 1 Redis per 8 app servers), rounded up to whole
-servers; one load balancer per side, since one balancer instance is what the
-article prices. The Elixir side folds jobs, PubSub, caching and WebSockets into
-its app servers (Oban/Task, Phoenix PubSub, ETS, Phoenix Channels).
+Two ways to describe today's system. By users (`UsersLoad`): app servers =
+ceil(users / users per server), never below the redundancy minimum; the
+article's side components keep its ratios to the app servers (2 job servers
+and 1 Redis per 8 app servers), rounded up to whole servers; one load
+balancer. By servers (`ServerCounts`): the counts the visitor runs today, as
+they are. Either way the model works on today's app-server *load* in units of
+one of today's app servers (users / users per server, or the server count)
+and on the capacity *factor* of an Elixir server relative to one of today's
+(users per Elixir server / users per server today, or the factor typed):
+
+    Elixir app servers = max(minimum, ceil(load / factor))
+
+The Elixir side folds jobs, PubSub, caching and WebSockets into its app
+servers (Oban/Task, Phoenix PubSub, ETS, Phoenix Channels).
+
+The cautious case (`Estimate.cautious`) takes nothing for free: the factor is
+at most 1, and the background-job servers' work moves onto the Elixir app
+servers at today's capacity, so it adds their count to the load. Redis's roles
+(queue, PubSub, cache) are in-memory work that the BEAM does inside the app
+servers' own memory (ETS, Phoenix PubSub; a database-backed queue such as Oban
+loads the database, which the model leaves out on both sides), so no Redis
+capacity is added. That is a judgement, stated on the method page.
 
 Money is `Decimal` kronor with at most two decimals. All arithmetic runs in
-`_EXACT`, a context that raises on any rounding, so no caller's global decimal
+`EXACT`, a context that raises on any rounding, so no caller's global decimal
 settings can change a result and CPython and Pyodide agree to the öre.
-Percentages are exact fractions rounded half up to whole percent.
+Capacity ratios are exact `Fraction`s. Percentages are exact, rounded half away
+from zero to whole percent.
 """
 
 from __future__ import annotations
@@ -37,9 +61,9 @@ from __future__ import annotations
 import decimal
 import math
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal
 from fractions import Fraction
+from functools import cached_property
 
 from calculator.formatting import join_sv
 
@@ -49,13 +73,17 @@ MONTHS_PER_YEAR = 12
 JOB_SERVERS_PER_APP_SERVERS = (2, 8)
 REDIS_SERVERS_PER_APP_SERVERS = (1, 8)
 
-_EXACT = decimal.Context(prec=40, traps=[decimal.Inexact, decimal.InvalidOperation])
+EXACT = decimal.Context(prec=40, traps=[decimal.Inexact, decimal.InvalidOperation])
 _ZERO = Decimal(0)
 
 
 @dataclass(frozen=True)
 class Stack:
-    """A current stack, named the way its users know it."""
+    """A current stack, named the way its users know it.
+
+    Only names: no public per-stack capacity figures exist that compare like
+    with like, so every stack is computed with the same assumptions.
+    """
 
     key: str
     label: str  # side heading: "Node.js"
@@ -98,19 +126,65 @@ class Workloads:
 
 
 @dataclass(frozen=True)
-class Scenario:
-    """Everything the visitor can set; units are in the names."""
+class UsersLoad:
+    """Today's system described the article's way: by users and users per server."""
 
-    stack: Stack
     concurrent_users: int
     users_per_server_now: int
     users_per_server_elixir: int
+    workloads: Workloads
+
+
+@dataclass(frozen=True)
+class ServerCounts:
+    """Today's system described by the servers run today, and the Elixir factor."""
+
+    app: int
+    jobs: int
+    redis: int
+    load_balancers: int
+    factor: Fraction  # work one Elixir server carries / work one server carries today
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything the visitor can set; units are in the names.
+
+    Derived values are cached: the sensitivity and break-even read them many times.
+    """
+
+    stack: Stack
+    today: UsersLoad | ServerCounts
     server_kr_per_month: Decimal
     redis_kr_per_month: Decimal
     load_balancer_kr_per_month: Decimal
-    workloads: Workloads
     min_app_servers: int
     elixir_load_balancer: bool
+
+    @cached_property
+    def factor(self) -> Fraction:
+        """How much more one Elixir server carries than one server today."""
+        if isinstance(self.today, UsersLoad):
+            return Fraction(self.today.users_per_server_elixir, self.today.users_per_server_now)
+        return self.today.factor
+
+    @cached_property
+    def elixir_app_name(self) -> str:
+        """The Elixir app-server line, naming what it takes over in the visitor's terms."""
+        if isinstance(self.today, UsersLoad):
+            folded = self.today.workloads.folded_into_elixir()
+        else:
+            present = [("bakgrundsjobb", self.today.jobs > 0), ("det Redis gör i dag", self.today.redis > 0)]
+            folded = [name for name, there in present if there]
+        detail = f", inkl. {join_sv(folded)}" if folded else ""
+        return f"App-servrar (Elixir/Phoenix{detail})"
+
+    @cached_property
+    def load(self) -> Fraction:
+        """Today's app-server work, in units of one of today's app servers (not rounded)."""
+        if isinstance(self.today, UsersLoad):
+            return Fraction(self.today.concurrent_users, self.today.users_per_server_now)
+        return Fraction(self.today.app)
 
 
 @dataclass(frozen=True)
@@ -124,7 +198,7 @@ class Line:
 
     @property
     def kr_per_month(self) -> Decimal:
-        return _EXACT.multiply(self.unit_kr_per_month, Decimal(self.count))
+        return EXACT.multiply(self.unit_kr_per_month, Decimal(self.count))
 
 
 @dataclass(frozen=True)
@@ -145,42 +219,70 @@ class Side:
     def kr_per_month(self) -> Decimal:
         total = _ZERO
         for line in self.lines:
-            total = _EXACT.add(total, line.kr_per_month)
+            total = EXACT.add(total, line.kr_per_month)
         return total
 
     @cached_property
     def kr_per_year(self) -> Decimal:
-        return _EXACT.multiply(self.kr_per_month, Decimal(MONTHS_PER_YEAR))
+        return EXACT.multiply(self.kr_per_month, Decimal(MONTHS_PER_YEAR))
+
+    def count_of(self, line_id: str) -> int:
+        return sum(line.count for line in self.lines if line.id == line_id)
+
+
+class Difference:
+    """Today's monthly bill against Elixir's. Positive saving: Elixir is cheaper.
+
+    Subclasses provide the two totals; the derived values are cached.
+    """
+
+    today_kr_per_month: Decimal
+    elixir_kr_per_month: Decimal
+
+    @cached_property
+    def saving_kr_per_month(self) -> Decimal:
+        return EXACT.subtract(self.today_kr_per_month, self.elixir_kr_per_month)
+
+    @cached_property
+    def saving_kr_per_year(self) -> Decimal:
+        return EXACT.multiply(self.saving_kr_per_month, Decimal(MONTHS_PER_YEAR))
+
+    @cached_property
+    def saving_percent(self) -> int:
+        """Signed whole percent of today's bill, halves away from zero (77,27 -> 77)."""
+        return percent_of(self.saving_kr_per_month, self.today_kr_per_month)
 
 
 @dataclass(frozen=True)
-class Comparison:
-    """The current side against one Elixir side."""
+class Totals(Difference):
+    """Only the two totals: enough for a sensitivity point, without building the bills."""
+
+    today_kr_per_month: Decimal
+    elixir_kr_per_month: Decimal
+
+
+@dataclass(frozen=True)
+class Comparison(Difference):
+    """The current side against one Elixir side, line by line."""
 
     current: Side
     elixir: Side
 
-    @cached_property
-    def saving_kr_per_month(self) -> Decimal:
-        return _EXACT.subtract(self.current.kr_per_month, self.elixir.kr_per_month)
+    @property
+    def today_kr_per_month(self) -> Decimal:  # type: ignore[override]  # derived, not a field
+        return self.current.kr_per_month
 
-    @cached_property
-    def saving_kr_per_year(self) -> Decimal:
-        return _EXACT.multiply(self.saving_kr_per_month, Decimal(MONTHS_PER_YEAR))
-
-    @cached_property
-    def saving_percent(self) -> int:
-        return percent_of(self.saving_kr_per_month, self.current.kr_per_month)
+    @property
+    def elixir_kr_per_month(self) -> Decimal:  # type: ignore[override]  # derived, not a field
+        return self.elixir.kr_per_month
 
 
 @dataclass(frozen=True)
 class Estimate:
     """The chosen result and the cautious case that bounds it from below.
 
-    The cautious case lets an Elixir server carry no more users than a server
-    on the current stack, so only the components Elixir makes unnecessary are
-    saved. It never saves more than the chosen case, so the range is
-    [cautious, chosen].
+    The cautious case never saves more than the chosen one (its factor is no
+    higher and its load no lower), so the range is [cautious, chosen].
     """
 
     scenario: Scenario
@@ -194,14 +296,20 @@ def ceil_div(numerator: int, denominator: int) -> int:
 
 
 def percent_of(part: Decimal, whole: Decimal) -> int:
-    """`part / whole` in whole percent, halves rounded up (77,27 -> 77, 81,8 -> 82)."""
-    exact = Fraction(part) * 100 / Fraction(whole)
-    return math.floor(exact + Fraction(1, 2))
+    """`part / whole` in whole percent, halves away from zero, so a loss rounds like the
+    same saving (in integer öre: exact, and much faster than fractions)."""
+    numerator, denominator = _ore(part), _ore(whole)
+    magnitude = (200 * abs(numerator) + denominator) // (2 * denominator)
+    return -magnitude if numerator < 0 else magnitude
 
 
-def app_servers(users: int, users_per_server: int, minimum: int) -> int:
+def _ore(kr: Decimal) -> int:
+    return int(EXACT.multiply(kr, Decimal(100)))
+
+
+def app_servers(load: Fraction, factor: Fraction, minimum: int) -> int:
     """Enough servers for the load, never fewer than the redundancy minimum."""
-    return max(minimum, ceil_div(users, users_per_server))
+    return max(minimum, math.ceil(load / factor))
 
 
 def scaled(app_server_count: int, ratio: tuple[int, int]) -> int:
@@ -212,34 +320,55 @@ def scaled(app_server_count: int, ratio: tuple[int, int]) -> int:
 
 def current_side(s: Scenario) -> Side:
     """The current stack: app servers plus the extra components its workloads need."""
-    apps = app_servers(s.concurrent_users, s.users_per_server_now, s.min_app_servers)
-    lines = [Line("app", f"App-servrar ({s.stack.app_name})", apps, s.server_kr_per_month)]
-    if s.workloads.background_jobs:
-        lines.append(Line("jobs", f"Bakgrundsjobb-servrar ({s.stack.jobs_tool})",
-                          scaled(apps, JOB_SERVERS_PER_APP_SERVERS), s.server_kr_per_month))
-    redis_uses = s.workloads.redis_uses()
-    if redis_uses:
-        lines.append(Line("redis", f"Redis ({', '.join(redis_uses)})",
-                          scaled(apps, REDIS_SERVERS_PER_APP_SERVERS), s.redis_kr_per_month))
-    lines.append(Line("lb", "Load balancer", 1, s.load_balancer_kr_per_month))
-    return Side(s.stack.label, tuple(lines))
+    if isinstance(s.today, ServerCounts):
+        counts = s.today
+        return _current_lines(s, counts.app, counts.jobs, counts.redis, "Redis", counts.load_balancers)
+    apps = app_servers(s.load, Fraction(1), s.min_app_servers)
+    workloads = s.today.workloads
+    jobs = scaled(apps, JOB_SERVERS_PER_APP_SERVERS) if workloads.background_jobs else 0
+    uses = workloads.redis_uses()
+    redis = scaled(apps, REDIS_SERVERS_PER_APP_SERVERS) if uses else 0
+    return _current_lines(s, apps, jobs, redis, f"Redis ({', '.join(uses)})", 1)
 
 
-def elixir_side(s: Scenario, users_per_server: int) -> Side:
-    """Elixir: app servers that also run the folded-in workloads, maybe a balancer."""
-    apps = app_servers(s.concurrent_users, users_per_server, s.min_app_servers)
-    folded = s.workloads.folded_into_elixir()
-    detail = f", inkl. {join_sv(folded)}" if folded else ""
-    lines = [Line("app", f"App-servrar (Elixir/Phoenix{detail})", apps, s.server_kr_per_month)]
+def _current_lines(s: Scenario, apps: int, jobs: int, redis: int, redis_name: str, balancers: int) -> Side:
+    lines = (
+        Line("app", f"App-servrar ({s.stack.app_name})", apps, s.server_kr_per_month),
+        Line("jobs", f"Bakgrundsjobb-servrar ({s.stack.jobs_tool})", jobs, s.server_kr_per_month),
+        Line("redis", redis_name, redis, s.redis_kr_per_month),
+        Line("lb", "Load balancer", balancers, s.load_balancer_kr_per_month),
+    )
+    return Side(s.stack.label, tuple(line for line in lines if line.count > 0))
+
+
+def elixir_kr_per_month(s: Scenario, factor: Fraction) -> Decimal:
+    """The Elixir bill's total alone (what `elixir_side(s, factor).kr_per_month` sums to)."""
+    apps = app_servers(s.load, factor, s.min_app_servers)
+    total = EXACT.multiply(s.server_kr_per_month, Decimal(apps))
+    return EXACT.add(total, s.load_balancer_kr_per_month) if s.elixir_load_balancer else total
+
+
+def elixir_side(s: Scenario, factor: Fraction, extra_load: int = 0) -> Side:
+    """Elixir: app servers that also run the folded-in workloads, maybe a balancer.
+
+    `extra_load` is work, in today's servers, that the app servers take on
+    besides today's app work (the cautious case's background jobs).
+    """
+    apps = app_servers(s.load + extra_load, factor, s.min_app_servers)
+    lines = [Line("app", s.elixir_app_name, apps, s.server_kr_per_month)]
     if s.elixir_load_balancer:
         lines.append(Line("lb", "Load balancer", 1, s.load_balancer_kr_per_month))
     return Side("Elixir", tuple(lines))
 
 
+def cautious_elixir_side(s: Scenario, current: Side) -> Side:
+    """No more work per server than today, and today's job servers' work still needs servers."""
+    return elixir_side(s, min(s.factor, Fraction(1)), current.count_of("jobs"))
+
+
 def estimate(s: Scenario) -> Estimate:
     """The chosen comparison and its cautious lower bound."""
     current = current_side(s)
-    chosen = Comparison(current, elixir_side(s, s.users_per_server_elixir))
-    cautious_capacity = min(s.users_per_server_elixir, s.users_per_server_now)
-    cautious = Comparison(current, elixir_side(s, cautious_capacity))
+    chosen = Comparison(current, elixir_side(s, s.factor))
+    cautious = Comparison(current, cautious_elixir_side(s, current))
     return Estimate(s, chosen, cautious)

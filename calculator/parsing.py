@@ -1,10 +1,25 @@
 """Raw field values (strings as a visitor typed them) to typed values.
 
-Visitors type Swedish numbers, so `10 000`, `10000`, `10 000` with a no-break
-space (U+00A0) or a narrow no-break space (U+202F) all mean ten thousand, and
-prices take a decimal comma (`199,50`; a point is accepted too). Anything else
-is refused with a Swedish message that names the field and its allowed range;
-the raw value is never echoed, so a message can never carry markup.
+One documented reading of a typed number, the same for every number field,
+so that nothing is silently misread (the method page states it too):
+
+- Digits, optionally grouped in thousands by a space, a no-break space
+  (U+00A0) or a narrow no-break space (U+202F): `10 000`, `1 000 000`.
+- A point or a comma followed by exactly three digits, used as the only kind
+  of separator, groups thousands: `10.000`, `10,000`, `1,250` and
+  `1.000.000` are whole numbers (ten thousand, ..., a million).
+- Otherwise the last point or comma is the decimal mark: `1,5`, `1.5`,
+  `199,50`, `1 500,50`, `1.234,50`, `1,234.50`, `0,500` (a leading 0 is
+  never a thousands group).
+- Thousands groups have exactly three digits, and one kind of separator;
+  a decimal mark after thousands groups is not followed by three digits:
+  `1 0000`, `1.000.5`, `1 000.000` and `1,234.500` are refused as unclear.
+- `1e3`, `10k`, `+5` and anything else are refused; a minus sign (`-` or
+  U+2212) is refused as negative.
+
+A refusal is a Swedish message that names the field, its allowed range and,
+for a badly written number, how to write it; the raw value is never echoed,
+so a message can never carry markup.
 
 Each parser returns `Parsed(value, canonical)` or raises `FieldError`; the
 canonical string is what share links and `compute()["fields"]` carry.
@@ -17,14 +32,16 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from calculator.fields import FieldSpec
-from calculator.formatting import NBSP, format_count, join_sv
+from calculator.formatting import NBSP, canonical_number, format_decimal, join_sv
 
 MAX_RAW_LENGTH = 64  # longer than any sensible input; bounds the regex work
 
-_GROUPED = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+"
-_NUMBER = re.compile(rf"(?P<int>{_GROUPED}|\d+)(?:[,.](?P<frac>\d+))?", re.ASCII)
-_SEPARATORS = str.maketrans("", "", " \u00a0\u202f")
+_SPACES = " \u00a0\u202f"
+_DIGITS_AND_SEPARATORS = re.compile(r"\d(?:[\d .,\u00a0\u202f]*\d)?", re.ASCII)
+_SEPARATOR = re.compile(r"([ .,\u00a0\u202f])")
+_SHORTHAND = re.compile(r"\d+(?:[.,]\d+)?\s*(?:[eE][+-]?\d+|[kKmM])", re.ASCII)
 _TRUE, _FALSE = "true", "false"
+_BOOLEANS = {"true": True, "ja": True, "false": False, "nej": False}
 
 
 class FieldError(ValueError):
@@ -32,8 +49,12 @@ class FieldError(ValueError):
 
 
 class Parsed(NamedTuple):
-    value: object  # str (choice), int, Decimal or bool
+    value: object  # str (choice), int, Decimal, bool, or None (optional field left empty)
     canonical: str
+
+
+class _Unclear(ValueError):
+    """The digits could be read more than one way (or not at all)."""
 
 
 def parse_field(spec: FieldSpec, raw: object) -> Parsed:
@@ -68,49 +89,99 @@ def _parse_choice(spec: FieldSpec, text: str) -> Parsed:
 
 
 def _parse_boolean(spec: FieldSpec, text: str) -> Parsed:
-    key = text.lower()
-    if key not in (_TRUE, _FALSE):
+    value = _BOOLEANS.get(text.lower())
+    if value is None:
         raise _error(spec, "okänt värde" if text else "saknar värde")
-    return Parsed(key == _TRUE, key)
+    return Parsed(value, _TRUE if value else _FALSE)
+
+
+def read_number(text: str) -> Decimal:
+    """The one reading of a typed, unsigned number (module docstring); `_Unclear` if none."""
+    if not _DIGITS_AND_SEPARATORS.fullmatch(text):
+        raise _Unclear
+    parts = _SEPARATOR.split(text)
+    groups = parts[0::2]
+    kinds = [" " if mark in _SPACES else mark for mark in parts[1::2]]
+    if "" in groups:  # two separators in a row
+        raise _Unclear
+    if not kinds:
+        return Decimal(text)
+    last, earlier = kinds[-1], kinds[:-1]
+    if last != " " and (last not in earlier) and (earlier or not _is_thousands_group(groups)):
+        whole, fraction = groups[:-1], groups[-1]  # the last point or comma is the decimal mark
+        if earlier and len(fraction) == 3:  # `1 000.000`, `1,234.500`: a million or a thousand?
+            raise _Unclear
+        _check_thousands(whole, earlier)
+        return Decimal("".join(whole) + "." + fraction)
+    _check_thousands(groups, kinds)
+    return Decimal("".join(groups))
+
+
+def _is_thousands_group(groups: list[str]) -> bool:
+    """`10.000`, `1,250`: one separator, three digits after it, no leading 0."""
+    return len(groups[1]) == 3 and not groups[0].startswith("0")
+
+
+def _check_thousands(groups: list[str], kinds: list[str]) -> None:
+    if not kinds:
+        return
+    if len(set(kinds)) > 1 or groups[0].startswith("0") or len(groups[0]) > 3:
+        raise _Unclear
+    if any(len(group) != 3 for group in groups[1:]):
+        raise _Unclear
 
 
 def _parse_number(spec: FieldSpec, text: str) -> Parsed:
     if not text:
+        if spec.optional:
+            return Parsed(None, "")
         raise _error(spec, "saknar värde")
     negative = text[0] in "-\u2212"
-    match = _NUMBER.fullmatch(text[1:].lstrip() if negative else text)
-    if match is None:
-        raise _error(spec, "är inte ett tal")
-    if negative and set(match.group(0)) - set("0,. \u00a0\u202f"):
+    body = text[1:].lstrip() if negative else text
+    try:
+        value = read_number(body)
+    except _Unclear:
+        problem = "är inte skrivet med siffror" if _SHORTHAND.fullmatch(body) else (
+            "går inte att läsa entydigt" if _DIGITS_AND_SEPARATORS.fullmatch(body) else "är inte ett tal")
+        raise _error(spec, problem, how=True) from None
+    if negative and value:
         raise _error(spec, "får inte vara negativt")
-    fraction = (match.group("frac") or "").rstrip("0")
+    fraction = f"{value:f}".partition(".")[2].rstrip("0")
     if fraction and spec.kind == "integer":
         raise _error(spec, "måste vara ett heltal")
     if len(fraction) > 2:
         raise _error(spec, "får ha högst två decimaler")
-    whole = int(match.group("int").translate(_SEPARATORS))
     assert spec.min is not None and spec.max is not None
-    if whole > spec.max or (whole == spec.max and fraction):
+    if value > spec.max:
         raise _error(spec, "är för stort")
-    if whole < spec.min:
-        raise _error(spec, "får inte vara 0" if whole == 0 and not fraction else "är för litet")
+    if value < spec.min:
+        raise _error(spec, "får inte vara 0" if value == 0 else "är för litet")
+    canonical = canonical_number(value)
     if spec.kind == "integer":
-        return Parsed(whole, str(whole))
-    canonical = f"{whole},{fraction.ljust(2, '0')}" if fraction else str(whole)
-    return Parsed(Decimal(f"{whole}.{fraction or '0'}"), canonical)
+        return Parsed(int(value), canonical)
+    return Parsed(Decimal(canonical.replace(",", ".")), canonical)
 
 
 def allowed(spec: FieldSpec) -> str:
     """The allowed values, in words: shown in every message for this field."""
     if spec.kind == "choice":
-        return "Tillåtet: " + join_sv([value for value, _ in spec.choices], "eller") + "."
+        return "Tillåtet: " + join_sv([label for _, label in spec.choices], "eller") + "."
     if spec.kind == "boolean":
-        return "Tillåtet: true (ja) eller false (nej)."
+        return "Tillåtet: ja eller nej."
     assert spec.min is not None and spec.max is not None
     unit = f"{NBSP}{spec.unit}" if spec.unit else ""
     what = "ett heltal" if spec.kind == "integer" else "ett tal med högst två decimaler"
-    return f"Tillåtet: {what} från {format_count(spec.min)} till {format_count(spec.max)}{unit}."
+    empty = ", eller tomt" if spec.optional else ""
+    return f"Tillåtet: {what} från {format_decimal(spec.min)} till {format_decimal(spec.max)}{unit}{empty}."
 
 
-def _error(spec: FieldSpec, problem: str) -> FieldError:
-    return FieldError(f"{spec.label}: {problem}. {allowed(spec)}")
+def how_to_write(spec: FieldSpec) -> str:
+    """The one way of writing a number that is always read right."""
+    if spec.kind == "integer":
+        return f"Skriv siffror, gärna med mellanslag mellan tusental: 10{NBSP}000."
+    return f"Skriv siffror med decimalkomma, gärna med mellanslag mellan tusental: 1{NBSP}500,50."
+
+
+def _error(spec: FieldSpec, problem: str, how: bool = False) -> FieldError:
+    hint = f" {how_to_write(spec)}" if how else ""
+    return FieldError(f"{spec.label}: {problem}. {allowed(spec)}{hint}")

@@ -35,17 +35,23 @@ def encode_query(fields: Mapping[str, object]) -> str:
     the default; an invalid value is kept as typed (cut to a bounded length)
     so the link shows its recipient the same error. Unknown keys are dropped.
     """
-    pairs = [(VERSION_KEY, QUERY_VERSION)]
+    values: dict[str, str] = {}
     for spec in FIELDS:
         if spec.key not in fields:
             continue
         raw = fields[spec.key]
         try:
-            value = parse_field(spec, raw).canonical
+            values[spec.key] = parse_field(spec, raw).canonical
         except FieldError:
-            value = str(raw)[: MAX_RAW_LENGTH + 1]
-        if value != spec.default:
-            pairs.append((spec.key, value))
+            values[spec.key] = str(raw)[: MAX_RAW_LENGTH + 1]
+    return canonical_query(values)
+
+
+def canonical_query(values: Mapping[str, str]) -> str:
+    """The share query for values already in canonical form (`compute`'s own `fields`)."""
+    pairs = [(VERSION_KEY, QUERY_VERSION)]
+    pairs += [(spec.key, values[spec.key]) for spec in FIELDS
+              if spec.key in values and values[spec.key] != spec.default]
     return "&".join(f"{quote(key, safe='')}={quote(value, safe=',')}" for key, value in pairs)
 
 

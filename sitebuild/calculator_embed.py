@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -32,6 +33,9 @@ import calculator
 MARKER = re.compile(r"<!--\s*kalkylator\b(?P<presets>.*?)-->", re.DOTALL)
 PRESET = re.compile(r'\s*(?P<key>[a-z_]+)=(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s"]+))')
 TEMPLATE = "partials/calculator.html"
+# "Så räknar vi": the calculator links it, because a page that hides the
+# navigation (the landing page) would otherwise leave the method unreachable.
+METHOD_PAGE = "sa-raknar-vi.md"
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,12 @@ def parse_presets(text: str) -> dict[str, str]:
         presets[match["key"]] = value
         position = match.end()
     return presets
+
+
+def method_href(page: Page) -> str:
+    """The method page's address relative to `page`, as MkDocs would write a link to it."""
+    method = File(METHOD_PAGE, src_dir=None, dest_dir="", use_directory_urls=page.file.use_directory_urls)
+    return get_relative_url(method.url, page.url)
 
 
 def _preset_error(page: Page, detail: str) -> PluginError:
@@ -104,6 +114,7 @@ def embed(
             presets_json=json.dumps(result["fields"], ensure_ascii=False, sort_keys=True),
             urls=assets.urls(page.url),
             sizes_json=json.dumps({get_relative_url(path, page.url): size for path, size in assets.download_sizes.items()}),
+            method_href=method_href(page),
             contact_href=contact_href(result["summary"]),
         )
 

@@ -1,13 +1,19 @@
 """The method page's tables, generated from the model at build time.
 
-"Så räknar vi" states the formula, the defaults with their sources and the
-article's example. Typed by hand those would drift from the code; instead the
-page carries three markers that this module replaces with HTML built from
-`calculator` itself:
+"Så räknar vi" states the formula, the defaults with their sources, the
+article's example and how far it holds. Typed by hand those would drift from
+the code; instead the page carries markers that this module replaces with HTML
+built from `calculator` itself:
 
-- `<!-- formel -->`         the counting rules, with the model's own ratios;
-- `<!-- räkneexempel -->`   `compute({})`: the article's example, line by line;
-- `<!-- standardvärden -->` `field_specs()`: every input, default, range, source.
+- `<!-- formel -->`          the counting rules, with the model's own ratios;
+- `<!-- räkneexempel -->`    `compute({})`: the article's example, line by line;
+- `<!-- försiktigt -->`      the cautious case of the example, worked out;
+- `<!-- brytpunkt -->`       the example's break-even;
+- `<!-- känslighet -->`      the example's sensitivity, as a table;
+- `<!-- återbetalning -->`   payback, with an invented migration cost (said so);
+- `<!-- servrar -->`         the same example entered by its server counts;
+- `<!-- talläsning -->`      how typed numbers are read, by the parser itself;
+- `<!-- standardvärden -->`  `field_specs()`: every input, default, range, source.
 
 Every text that comes from the model goes through `html.escape`.
 """
@@ -21,9 +27,15 @@ from html import escape
 
 import calculator
 from calculator import model
-from calculator.formatting import format_with_unit
+from calculator.formatting import format_decimal, format_with_unit
 
 Row = Iterable[str]
+NBSP = "\u00a0"
+EXAMPLE_MIGRATION_KR = "50000"  # invented for the payback example, and the page says so
+READING_EXAMPLES = ("10 000", f"10{NBSP}000", "10000", "10.000", "10,000", "1,250", "1,5", "1.5",
+                    "1 500,50", "1.234,50", "1e3", "10k", "\u22125", "1 000.000")
+# which way in asks for a field, after its label (a column more would make the table scroll)
+MODE_NOTES = {("users",): " (med användare)", ("servers",): " (med servrar)", ("users", "servers"): ""}
 
 
 def embed(markdown: str) -> str:
@@ -37,12 +49,13 @@ def embed(markdown: str) -> str:
 
 
 def defaults_table(specs: list[dict] | None = None) -> str:
-    """Every input: label, share-link key, default, allowed values, source."""
+    """Every input: label (and its way in), share-link key, default, allowed values, source."""
     rows = [
-        (spec["label"], f"<code>{escape(spec['key'])}</code>", spec["default_text"], _allowed(spec), spec["source"])
+        (spec["label"] + MODE_NOTES[tuple(spec["modes"])], f"<code>{escape(spec['key'])}</code>",
+         spec["default_text"], _allowed(spec), spec["source"])
         for spec in (calculator.field_specs() if specs is None else specs)
     ]
-    head = ("Fält", "Nyckel i länken", "Standardvärde", "Tillåtet", "Varifrån värdet kommer")
+    head = ("Fält", "Nyckel i länken", "Förval", "Tillåtet", "Varifrån värdet kommer")
     return _table(head, rows, raw_columns={1})
 
 
@@ -51,46 +64,120 @@ def formula_list() -> str:
     jobs, per_jobs = model.JOB_SERVERS_PER_APP_SERVERS
     redis, per_redis = model.REDIS_SERVERS_PER_APP_SERVERS
     rules = [
-        "App-servrar = max(minsta antal app-servrar, ⌈samtidiga användare / användare per "
-        "app-server⌉), på vardera sidan med sitt eget antal användare per server.",
-        f"Bakgrundsjobb-servrar = ⌈app-servrar × {jobs} / {per_jobs}⌉, om systemet har "
+        "Med användare: app-servrar i dag = max(minsta antal app-servrar, ⌈samtidiga användare / "
+        "användare per app-server i dag⌉).",
+        f"Med användare: bakgrundsjobb-servrar = ⌈app-servrar × {jobs} / {per_jobs}⌉, om systemet har "
         "bakgrundsjobb (artikelns förhållande).",
-        f"Redis-servrar = ⌈app-servrar × {redis} / {per_redis}⌉, om systemet har bakgrundsjobb, "
-        "realtidsfunktioner, cache eller WebSockets (artikelns förhållande).",
-        "Load balancer: 1 på nuvarande stack; 1 på Elixir-sidan om du väljer den.",
+        f"Med användare: Redis-servrar = ⌈app-servrar × {redis} / {per_redis}⌉, om systemet har "
+        "bakgrundsjobb, realtidsfunktioner, cache eller WebSockets (artikelns förhållande). "
+        "Load balancer: 1.",
+        "Med servrar: dagens app-, bakgrundsjobb- och Redis-servrar och load balancers är de du anger.",
+        "Kapacitetsfaktor = hur mycket en Elixir-server klarar jämfört med en app-server i dag: "
+        "användare per Elixir-server / användare per app-server i dag, eller faktorn du anger.",
+        "Elixir-app-servrar = max(minsta antal app-servrar, ⌈dagens app-serverlast / "
+        "kapacitetsfaktor⌉), där lasten är användare / användare per server, eller antalet "
+        "app-servrar i dag. Load balancer: 1 om du väljer den.",
         "Elixir-sidan har inga bakgrundsjobb- eller Redis-servrar: jobben, PubSub, cachen och "
         "WebSockets körs i app-servrarna.",
         "Kostnad per rad = antal × pris per månad. Summa per månad = summan av raderna. "
         f"Per år = {model.MONTHS_PER_YEAR} × summa per månad.",
-        "Besparing = nuvarande summa − Elixir-summan; i procent av nuvarande summa, avrundat "
-        "till hela procent med halvor uppåt (77,27 blir 77 och 81,82 blir 82).",
-        "Försiktigt fall: samma beräkning, men en Elixir-server bär inte fler användare än en "
-        "server på nuvarande stack.",
+        "Skillnad = nuvarande summa − Elixir-summan; i procent av nuvarande summa, avrundat "
+        "till hela procent med halvor bort från noll (77,27 blir 77 och 81,82 blir 82). En "
+        "skillnad som inte är noll visas aldrig som 0 % utan som under 1 %.",
     ]
-    return "<ul>\n" + "".join(f"<li>{escape(rule)}</li>\n" for rule in rules) + "</ul>"
+    return _list(rules)
 
 
 def example_tables(compute: Callable[[dict], dict] = calculator.compute) -> str:
     """The article's example as the model computes it, both sides line by line."""
     result = compute({})
     variant = compute({"elixir_lb": "false"})
-    saving, spread = result["saving"], result["range"]
     parts = [_side_table(result["current"]), _side_table(result["elixir"])]
-    parts.append(
-        "<p>"
-        + escape(f"Besparing: {saving['monthly_text']} ({saving['yearly_text']}), "
-                 f"{saving['percent_text']}. Utan den valfria load balancern på Elixir-sidan: "
-                 f"{variant['elixir']['monthly_text']} och {variant['saving']['percent_text']}.")
-        + "</p>"
-    )
-    parts.append(f"<p>{escape(spread['summary'])} {escape(spread['driver'])}</p>")
+    parts.append(_paragraph(f"{result['saving']['headline']} Utan den valfria load balancern på "
+                            f"Elixir-sidan: {variant['elixir']['monthly_text']} och "
+                            f"{variant['saving']['percent_text']}."))
+    parts.append(_paragraph(f"{result['range']['summary']} {result['range']['driver']}"))
     return "\n\n".join(parts)
 
 
-def _side_table(side: dict) -> str:
+def cautious_example(compute: Callable[[dict], dict] = calculator.compute) -> str:
+    """The example's cautious case: the hand calculation, then the model's table."""
+    result = compute({})
+    fields, current = result["fields"], result["current"]
+    jobs = next(line["count"] for line in current["lines"] if line["id"] == "jobs")
+    apps = next(line["count"] for line in result["cautious_elixir"]["lines"] if line["id"] == "app")
+    users, cap_now = _count(fields["users"]), _count(fields["cap_now"])
+    sum_text = (f"App-servrar i det försiktiga fallet: ⌈({users} + {jobs} × {cap_now}) / {cap_now}⌉ = "
+                f"{apps}. Det är dagens app-servrar plus de {jobs} bakgrundsjobb-servrarnas arbete, "
+                f"på servrar som inte klarar mer än i dag.")
+    return "\n\n".join([
+        _paragraph(sum_text),
+        _side_table(result["cautious_elixir"], "Elixir, försiktigt fall"),
+        _paragraph(f"Jämfört med {current['monthly_text']} i dag blir Elixir "
+                   f"{result['range']['low_monthly_text']} ({result['range']['low_text']})."),
+    ])
+
+
+def break_even_text(compute: Callable[[dict], dict] = calculator.compute) -> str:
+    """The example's break-even sentence."""
+    return _paragraph(compute({})["break_even"]["text"])
+
+
+def sensitivity_table(compute: Callable[[dict], dict] = calculator.compute) -> str:
+    """The example's sensitivity points as a table (the page's chart shows the same numbers)."""
+    result = compute({})
+    names = {"visitor": "förvalt värde", "article": "artikeln", "pinterest": "Pinterest 2015"}
+    rows = [
+        (point["factor_text"], _count(point["cap_elixir"]) if point["cap_elixir"] else "–",
+         point["monthly_text"], point["percent_text"], ", ".join(names[mark] for mark in point["marks"]))
+        for point in result["sensitivity"]
+    ]
+    head = ("Faktor", "Användare per Elixir-server", "Elixir per månad", "I procent", "Markering")
+    return _paragraph(result["sensitivity_caption"]) + "\n\n" + _table(head, rows)
+
+
+def payback_example(compute: Callable[[dict], dict] = calculator.compute) -> str:
+    """Payback for the example, with and without a migration cost."""
+    without = compute({})["payback"]["text"]
+    given = compute({"migration_kr": EXAMPLE_MIGRATION_KR})
+    cost = given["payback"]["migration_kr"]
+    return _list([
+        f"Utan flyttkostnad: {without}",
+        f"Med en påhittad flyttkostnad på {_count(cost)}{NBSP}kr (bara ett exempel; artikeln anger "
+        f"ingen): {given['payback']['text']}",
+    ])
+
+
+def servers_example(compute: Callable[[dict], dict] = calculator.compute) -> str:
+    """The article's example entered by its server counts: the same bill."""
+    result = compute({"mode": "servers"})
+    f = result["fields"]
+    counts = (f"{f['app_servers']} app-servrar, {f['job_servers']} bakgrundsjobb-servrar, "
+              f"{f['redis_servers']} Redis-server och {f['lb_servers']} load balancer")
+    return _paragraph(f"Med artikelns servrar i dag ({counts}) och faktorn {f['factor']}: "
+                      f"{result['saving']['headline']} {result['range']['steps']}")
+
+
+def reading_table(compute: Callable[[dict], dict] = calculator.compute) -> str:
+    """How the parser reads typed numbers, shown by the parser itself (price field)."""
+    rows = []
+    for typed in READING_EXAMPLES:
+        result = compute({"server_kr": typed})
+        read = (f"{_count(result['fields']['server_kr'])}{NBSP}kr" if result["ok"]
+                else "Nej: " + result["errors"]["server_kr"].split(". ")[0].split(": ", 1)[1])
+        rows.append((typed.replace(NBSP, "␣"), read))
+    return _table(("Du skriver", "Kalkylen läser (som pris per server)"), rows)
+
+
+def _count(canonical: str) -> str:
+    """A canonical number (`10000`, `1500,50`) as a Swede reads it."""
+    return format_with_unit(Decimal(canonical.replace(",", ".")), "")
+
+
+def _side_table(side: dict, label: str | None = None) -> str:
     rows = [(line["name"], line["count_text"], line["unit_text"], line["monthly_text"]) for line in side["lines"]]
-    rows.append((f"Summa {side['label']}", side["servers_text"], "", side["monthly_text"]))
-    head = (side["label"], "Antal", "Pris per st. och månad", "Kostnad per månad")
+    rows.append((f"Summa {label or side['label']}", side["servers_text"], "", side["monthly_text"]))
+    head = (label or side["label"], "Antal", "Pris per st. och månad", "Kostnad per månad")
     return _table(head, rows)
 
 
@@ -100,11 +187,21 @@ def _allowed(spec: dict) -> str:
     if spec["kind"] == "boolean":
         return "ja eller nej"
     kind = "heltal" if spec["kind"] == "integer" else "högst två decimaler"
-    return f"{_with_unit(spec['min'], '')}–{_with_unit(spec['max'], spec['unit'])} ({kind})"
+    empty = ", eller tomt" if spec.get("optional") else ""
+    return f"{_with_unit(spec['min'], '')}–{_with_unit(spec['max'], spec['unit'])} ({kind}{empty})"
 
 
 def _with_unit(canonical: str, unit: str) -> str:
-    return format_with_unit(Decimal(canonical.replace(",", ".")), unit)
+    number = format_decimal(Decimal(canonical.replace(",", ".")))
+    return f"{number}{NBSP}{unit}" if unit else number
+
+
+def _paragraph(text: str) -> str:
+    return f"<p>{escape(text)}</p>"
+
+
+def _list(items: Iterable[str]) -> str:
+    return "<ul>\n" + "".join(f"<li>{escape(item)}</li>\n" for item in items) + "</ul>"
 
 
 def _table(head: Row, rows: Iterable[Row], raw_columns: Collection[int] = ()) -> str:
@@ -122,5 +219,11 @@ def _table(head: Row, rows: Iterable[Row], raw_columns: Collection[int] = ()) ->
 RENDERERS: dict[str, Callable[[], str]] = {
     "formel": formula_list,
     "räkneexempel": example_tables,
+    "försiktigt": cautious_example,
+    "brytpunkt": break_even_text,
+    "känslighet": sensitivity_table,
+    "återbetalning": payback_example,
+    "servrar": servers_example,
+    "talläsning": reading_table,
     "standardvärden": defaults_table,
 }

@@ -14,8 +14,11 @@ NBSP = "\u00a0"
 USERS_RANGE = f"Tillåtet: ett heltal från 1 till 1{NBSP}000{NBSP}000{NBSP}000{NBSP}användare."
 PRICE_RANGE = f"Tillåtet: ett tal med högst två decimaler från 1 till 1{NBSP}000{NBSP}000{NBSP}kr/mån."
 CAP_RANGE = f"Tillåtet: ett heltal från 1 till 10{NBSP}000{NBSP}000{NBSP}användare."
-KNOWN = ("stack, users, jobs, realtime, caching, websockets, cap_now, cap_elixir, server_kr, redis_kr, "
-         "lb_kr, min_servers, elixir_lb")
+HOW_INTEGER = f"Skriv siffror, gärna med mellanslag mellan tusental: 10{NBSP}000."
+HOW_DECIMAL = f"Skriv siffror med decimalkomma, gärna med mellanslag mellan tusental: 1{NBSP}500,50."
+STACKS = "Tillåtet: Node.js / Express, Python / Django / FastAPI, Ruby on Rails eller Java / Spring Boot."
+UNKNOWN = ("Länken innehåller ett fält som kalkylatorn inte känner till. "
+           "Öppna kalkylatorn utan länken och fyll i dina värden.")
 
 BAD_INPUTS = [
     ({"users": ""}, "users", f"Samtidiga användare: saknar värde. {USERS_RANGE}"),
@@ -23,13 +26,19 @@ BAD_INPUTS = [
     ({"users": "-5"}, "users", f"Samtidiga användare: får inte vara negativt. {USERS_RANGE}"),
     ({"users": "\u22125"}, "users", f"Samtidiga användare: får inte vara negativt. {USERS_RANGE}"),
     ({"users": "0"}, "users", f"Samtidiga användare: får inte vara 0. {USERS_RANGE}"),
-    ({"users": "tiotusen"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE}"),
-    ({"users": "NaN"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE}"),
-    ({"users": "Infinity"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE}"),
-    ({"users": "1e309"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE}"),
-    ({"users": "0x10"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE}"),
-    ({"users": "١٠"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE}"),
-    ({"users": "1 0000"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE}"),
+    ({"users": "tiotusen"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "NaN"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "Infinity"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "1e309"}, "users", f"Samtidiga användare: är inte skrivet med siffror. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "1e3"}, "users", f"Samtidiga användare: är inte skrivet med siffror. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "10k"}, "users", f"Samtidiga användare: är inte skrivet med siffror. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "+5"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "0x10"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "١٠"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "1 0000"}, "users", f"Samtidiga användare: går inte att läsa entydigt. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "1.000.5"}, "users", f"Samtidiga användare: går inte att läsa entydigt. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "1 000.000"}, "users", f"Samtidiga användare: går inte att läsa entydigt. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "10..000"}, "users", f"Samtidiga användare: går inte att läsa entydigt. {USERS_RANGE} {HOW_INTEGER}"),
     ({"users": "1,5"}, "users", f"Samtidiga användare: måste vara ett heltal. {USERS_RANGE}"),
     ({"users": "1000000001"}, "users", f"Samtidiga användare: är för stort. {USERS_RANGE}"),
     ({"users": "9" * 65}, "users", f"Samtidiga användare: är för långt. {USERS_RANGE}"),
@@ -39,14 +48,21 @@ BAD_INPUTS = [
     ({"cap_elixir": "0"}, "cap_elixir", f"Användare per app-server med Elixir: får inte vara 0. {CAP_RANGE}"),
     ({"server_kr": "0"}, "server_kr", f"Pris per server: får inte vara 0. {PRICE_RANGE}"),
     ({"server_kr": "0,50"}, "server_kr", f"Pris per server: är för litet. {PRICE_RANGE}"),
-    ({"server_kr": "1,505"}, "server_kr", f"Pris per server: får ha högst två decimaler. {PRICE_RANGE}"),
+    ({"server_kr": "1,5055"}, "server_kr", f"Pris per server: får ha högst två decimaler. {PRICE_RANGE}"),
+    ({"server_kr": "1 234,500"}, "server_kr",
+     f"Pris per server: går inte att läsa entydigt. {PRICE_RANGE} {HOW_DECIMAL}"),
+    ({"server_kr": "1,2.5"}, "server_kr", f"Pris per server: går inte att läsa entydigt. {PRICE_RANGE} {HOW_DECIMAL}"),
     ({"server_kr": "1000000,01"}, "server_kr", f"Pris per server: är för stort. {PRICE_RANGE}"),
     ({"min_servers": "101"}, "min_servers",
      "Minsta antal app-servrar: är för stort. Tillåtet: ett heltal från 1 till 100\u00a0servrar."),
-    ({"stack": "cobol"}, "stack", "Nuvarande stack: okänt val. Tillåtet: node, python, ruby eller java."),
-    ({"stack": ""}, "stack", "Nuvarande stack: saknar värde. Tillåtet: node, python, ruby eller java."),
-    ({"jobs": "ja"}, "jobs", "Bakgrundsjobb: okänt värde. Tillåtet: true (ja) eller false (nej)."),
-    ({"bogus": "1"}, "bogus", f"Okänt fält. Kända fält: {KNOWN}."),
+    ({"stack": "cobol"}, "stack", f"Nuvarande stack: okänt val. {STACKS}"),
+    ({"stack": ""}, "stack", f"Nuvarande stack: saknar värde. {STACKS}"),
+    ({"jobs": "kanske"}, "jobs", "Bakgrundsjobb: okänt värde. Tillåtet: ja eller nej."),
+    ({"bogus": "1"}, "bogus", UNKNOWN),
+    ({"factor": "0"}, "factor", f"Elixir-serverns kapacitet jämfört med i dag: får inte vara 0. Tillåtet: ett tal "
+     f"med högst två decimaler från 0,1 till 100{NBSP}gånger."),
+    ({"migration_kr": "-1"}, "migration_kr", f"Kostnad för att flytta: får inte vara negativt. Tillåtet: ett tal med "
+     f"högst två decimaler från 0 till 1{NBSP}000{NBSP}000{NBSP}000{NBSP}kr, eller tomt."),
     ({"v": "2"}, "v", "Delningslänken har en version som den här sidan inte känner till. Sidan förstår version 1."),
 ]
 

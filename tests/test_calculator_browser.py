@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 
 READY = "[data-calculator][data-live]"
 READY_TIMEOUT_MS = 60_000
-SAVING = "[data-calculator] .calc__saving [data-out='saving.monthly_text']"
+SAVING = "[data-calculator] .calc__saving"
 
 
 class Recorder:
@@ -78,7 +78,7 @@ def slot_texts(page: Any) -> list[list[str]]:
 
 def line_texts(page: Any) -> list[list[str]]:
     return page.eval_on_selector_all(
-        "[data-calculator] tbody tr",
+        "[data-calculator] tbody[data-lines] tr",
         "rows => rows.map(row => [...row.querySelectorAll('[data-line-out]')].map(c => c.textContent))",
     )
 
@@ -147,7 +147,7 @@ def fill(page: Any, values: dict[str, str]) -> None:
     kinds = {spec["key"]: spec["kind"] for spec in calculator.field_specs()}
     form = page.locator("[data-calc-form]").first
     for key, value in values.items():
-        field = form.get_by_label(re.compile("^" + re.escape(labels[key])))
+        field = form.get_by_label(re.compile("^" + re.escape(labels[key]) + r"( \(.*\))?$"))  # label (unit)
         if not field.is_visible():
             form.get_by_text("Antaganden och priser").click()  # open the folded assumptions
         if kinds[key] == "choice":
@@ -173,7 +173,7 @@ def wait_for_result(page: Any, expected: dict[str, Any]) -> None:
         """([slots, lines]) => {
           const root = document.querySelector("[data-calculator]");
           const shown = [...root.querySelectorAll("[data-out]")].map(el => [el.dataset.out, el.textContent]);
-          const rows = [...root.querySelectorAll("tbody tr")]
+          const rows = [...root.querySelectorAll("tbody[data-lines] tr")]
             .map(row => [...row.querySelectorAll("[data-line-out]")].map(c => c.textContent));
           return JSON.stringify(shown) === JSON.stringify(slots) && JSON.stringify(rows) === JSON.stringify(lines);
         }""",
@@ -189,7 +189,7 @@ def test_prerendered_numbers_are_the_models_and_equal_the_live_ones(
     prerendered = prerendered_slots(built_site)
     assert len(prerendered) >= 10
     assert prerendered == expected_slots(expected, prerendered)
-    assert ["saving.percent_text", "77\u00a0%"] in prerendered
+    assert ["saving.headline", "Du kan spara 1\u00a0700\u00a0kr/mån (77\u00a0%) – 20\u00a0400\u00a0kr/år."] in prerendered
     open_calculator(page, site_url)
     assert slot_texts(page) == prerendered
     assert line_texts(page) == expected_lines(expected)
@@ -247,7 +247,7 @@ def test_share_link_round_trip(site_url: str, page: Any, context: Any) -> None:
     assert second.get_by_label("Nuvarande stack", exact=True).input_value() == "python"
 
     second.get_by_role("button", name="Återställ").click()
-    wait_for_saving(second, calculator.compute({})["saving"]["monthly_text"])
+    wait_for_saving(second, calculator.compute({})["saving"]["headline"])
 
 
 HOSTILE_LINKS = [
@@ -279,7 +279,7 @@ def test_hostile_links_show_messages_never_markup(site_url: str, page: Any, cont
     assert recorder.page_errors == []
     assert recorder.console_errors == []
     # The pre-rendered numbers (the last valid result) are still on the page.
-    assert page.locator(SAVING).text_content() == calculator.compute({})["saving"]["monthly_text"]
+    assert page.locator(SAVING).text_content() == calculator.compute({})["saving"]["headline"]
 
 
 def test_an_unknown_hostile_key_is_ignored_without_markup(site_url: str, page: Any, context: Any) -> None:
@@ -300,7 +300,7 @@ def test_blocked_webassembly_ends_in_a_message_and_retry_recovers(site_url: str,
     retry.wait_for(state="visible", timeout=READY_TIMEOUT_MS)
     assert "kunde inte laddas" in page.locator("[data-calc-status]").text_content()
     expected = calculator.compute({})
-    assert page.locator(SAVING).text_content() == expected["saving"]["monthly_text"]
+    assert page.locator(SAVING).text_content() == expected["saving"]["headline"]
     cta = page.get_by_role("link", name="Få en kostnadsfri analys av ditt scenario")
     assert (cta.get_attribute("href") or "").startswith(("mailto:", "#kontakt"))
 
@@ -327,7 +327,7 @@ def test_without_javascript_the_example_and_the_contact_link_are_there(new_conte
         page = context.new_page()
         page.goto(site_url)
         expected = calculator.compute({})
-        assert page.locator(SAVING).text_content() == expected["saving"]["monthly_text"]
+        assert page.locator(SAVING).text_content() == expected["saving"]["headline"]
         cta = page.get_by_role("link", name="Få en kostnadsfri analys av ditt scenario")
         assert (cta.get_attribute("href") or "").startswith(("mailto:", "#kontakt"))
     finally:
@@ -339,7 +339,7 @@ def test_every_request_of_the_page_and_its_worker_stays_on_127_0_0_1(
 ) -> None:
     open_calculator(page, site_url)
     fill(page, {"users": "20000"})
-    wait_for_saving(page, calculator.compute({"users": "20000"})["saving"]["monthly_text"])
+    wait_for_saving(page, calculator.compute({"users": "20000"})["saving"]["headline"])
     requests = context.recorder.requests
     assert any(url.endswith(".wasm") for url in requests), "the worker's requests are recorded too"
     foreign = [url for url in requests if urlsplit(url).hostname != "127.0.0.1"]

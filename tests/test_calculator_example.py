@@ -54,15 +54,20 @@ def test_python_bools_are_accepted_like_the_strings() -> None:
     assert compute({"elixir_lb": False})["fields"] == compute({"elixir_lb": "false"})["fields"]
 
 
-def test_the_cautious_case_saves_only_the_components_elixir_makes_unnecessary() -> None:
-    cautious = compute({"cap_elixir": "1250"})
-    assert lines(cautious["elixir"]) == {"app": (8, "1600"), "lb": (1, "100")}
-    assert cautious["saving"]["monthly_kr"] == "500"  # 2 job servers + Redis
+def test_the_cautious_case_takes_nothing_for_free() -> None:
+    # By hand: an Elixir server carries no more than one today (1 250 users), and the
+    # 2 background-job servers' work still needs servers: (10 000 + 2 × 1 250) / 1 250
+    # = 8 + 2 = 10 app servers × 200 kr = 2 000 kr, + load balancer 100 kr = 2 100 kr.
+    # Redis's roles run inside the BEAM (ETS, Phoenix PubSub), so no Redis server is added.
+    # Saving 2 200 − 2 100 = 100 kr/mån; 100 / 2 200 = 4,5 % -> 5 %.
     result = compute({})
-    assert result["range"]["low_percent"] == cautious["saving"]["percent"] == "23"
+    assert result["range"]["low_percent"] == "5"
     assert result["range"]["high_percent"] == "77"
-    assert "54 av 77 procentenheter" in result["range"]["driver"]
-    assert result["range"]["summary"].startswith(f"Besparingen ligger mellan 23{NBSP}%")
+    assert result["range"]["low_monthly_text"] == f"100{NBSP}kr/mån billigare"
+    assert result["range"]["low_text"] == f"5{NBSP}% billigare"
+    assert result["range"]["summary"].startswith(f"Resultatet ligger mellan en besparing på 5{NBSP}% "
+                                                 f"(100{NBSP}kr/mån) i det försiktiga fallet")
+    assert f"det står för 1{NBSP}600{NBSP}kr/mån av skillnaden" in result["range"]["driver"]
 
 
 @pytest.mark.parametrize(
@@ -112,12 +117,14 @@ def test_ore_prices_are_exact() -> None:
     assert result["fields"]["server_kr"] == "199,99"
 
 
-def test_a_more_expensive_elixir_side_shows_a_negative_saving() -> None:
+def test_a_more_expensive_elixir_side_is_worded_as_an_extra_cost() -> None:
     # 10 Elixir servers (2 000 kr) + balancer against 8 servers (1 600 kr) + balancer
     result = compute({"cap_elixir": "1000", "jobs": "false", "caching": "false"})
+    assert result["outcome"] == "cost"
     assert result["saving"]["monthly_kr"] == "-400"
-    assert result["saving"]["monthly_text"] == "\u2212400\u00a0kr/mån"
-    assert "redan det försiktiga fallet" in result["range"]["driver"]
+    assert result["saving"]["monthly_text"] == f"400{NBSP}kr/mån"
+    assert result["saving"]["headline"] == f"Elixir blir 400{NBSP}kr/mån dyrare (24{NBSP}%) – 4{NBSP}800{NBSP}kr/år."
+    assert "färre användare än en server i dag" in result["range"]["driver"]
 
 
 def test_result_is_json_and_every_text_keeps_numbers_on_one_line() -> None:
@@ -137,16 +144,18 @@ def test_counts_read_as_swedish_numbers() -> None:
 def test_field_specs_follow_the_contract() -> None:
     specs = field_specs()
     assert [spec["key"] for spec in specs] == [
-        "stack", "users", "jobs", "realtime", "caching", "websockets",
-        "cap_now", "cap_elixir", "server_kr", "redis_kr", "lb_kr", "min_servers", "elixir_lb",
+        "mode", "stack", "users", "app_servers", "job_servers", "redis_servers", "lb_servers",
+        "jobs", "realtime", "caching", "websockets", "migration_kr", "years",
+        "cap_now", "cap_elixir", "factor", "server_kr", "redis_kr", "lb_kr", "min_servers", "elixir_lb",
     ]
     for spec in specs:
         assert set(spec) == {
-            "key", "label", "unit", "kind", "default", "default_text", "group", "min", "max", "choices", "help",
-            "source",
+            "key", "label", "unit", "kind", "default", "default_text", "group", "modes", "optional", "min", "max",
+            "choices", "help", "source",
         }
         assert spec["kind"] in {"choice", "integer", "decimal", "boolean"}
         assert spec["label"] and spec["help"] and spec["source"]
+        assert spec["modes"] and set(spec["modes"]) <= {"users", "servers"}
         numeric = spec["kind"] in {"integer", "decimal"}
         assert (spec["min"] is not None) == numeric == (spec["max"] is not None)
         assert bool(spec["choices"]) == (spec["kind"] == "choice")
@@ -157,8 +166,14 @@ def test_field_specs_follow_the_contract() -> None:
     assert texts["stack"] == "Node.js / Express"
     assert texts["elixir_lb"] == "ja"
     assert texts["server_kr"] == f"200{NBSP}kr/mån"
+    assert texts["migration_kr"] == "inte ifylld"
     groups = {spec["key"]: spec["group"] for spec in specs}
     assert groups["users"] == "system" and groups["cap_elixir"] == "assumption"
+    modes = {spec["key"]: spec["modes"] for spec in specs}
+    assert modes["users"] == ["users"] and modes["app_servers"] == ["servers"]
+    assert modes["server_kr"] == ["users", "servers"] and modes["migration_kr"] == ["users", "servers"]
+    limits = {spec["key"]: (spec["min"], spec["max"]) for spec in specs}
+    assert limits["factor"] == ("0,10", "100") and limits["job_servers"][0] == "0"
 
 
 def test_importing_the_package_pulls_in_only_the_standard_library() -> None:

@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-from html import escape
+import re
+from html import escape, unescape
 from pathlib import Path
 
 from calculator import compute, field_specs
 from sitebuild import method_tables
 
-MARKERS = ("<!-- formel -->", "<!-- räkneexempel -->", "<!-- standardvärden -->")
+REPO = Path(__file__).resolve().parent.parent
+MARKERS = tuple(f"<!-- {name} -->" for name in method_tables.RENDERERS)
+NBSP = "\u00a0"
+# a number followed by a unit must never break across lines
+UNITS = r"(?:kr|%|användare|servrar|server|år|månader|månad|gånger|kB|MB|ms|ord)\b"
+
+
+def _page_text(built_site: Path) -> str:
+    html = (built_site / "sa-raknar-vi" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    return unescape(re.sub(r"<[^>]+>", " ", article))
 
 
 def test_the_source_page_carries_the_markers_and_no_typed_tables() -> None:
-    source = (Path(__file__).resolve().parent.parent / "docs" / "sa-raknar-vi.md").read_text(encoding="utf-8")
+    source = (REPO / "docs" / "sa-raknar-vi.md").read_text(encoding="utf-8")
     assert all(marker in source for marker in MARKERS)
     assert "<table" not in source and "|---" not in source
 
@@ -26,20 +37,33 @@ def test_the_built_page_shows_every_default_and_source_from_the_model(built_site
         assert escape(spec["label"]) in html
         assert escape(spec["source"]) in html
     example = compute({})
-    for side in (example["current"], example["elixir"]):
+    for side in (example["current"], example["elixir"], example["cautious_elixir"]):
         assert escape(side["monthly_text"]) in html
         for line in side["lines"]:
             assert escape(line["name"]) in html
-    assert escape(example["saving"]["percent_text"]) in html
+    assert escape(example["saving"]["headline"]) in html
     assert escape(example["range"]["driver"]) in html
+    assert escape(example["break_even"]["text"]) in html
+    for point in example["sensitivity"]:
+        assert escape(point["monthly_text"]) in html
+    assert escape(compute({"migration_kr": method_tables.EXAMPLE_MIGRATION_KR})["payback"]["text"]) in html
     assert "⌈app-servrar × 2 / 8⌉" in html
+    assert f"⌈(10{NBSP}000 + 2 × 1{NBSP}250) / 1{NBSP}250⌉ = 10" in html
+
+
+def test_the_page_speaks_to_du_and_keeps_numbers_with_their_units(built_site: Path) -> None:
+    text = _page_text(built_site)
+    assert not re.search(r"\b(?:ni|er|era|ert|Ni|Er|Era|Ert)\b", text), "one form of address: du"
+    assert not re.search(rf"\d[ \t\n]+{UNITS}", text), re.findall(rf".{{20}}\d[ \t\n]+{UNITS}", text)[:5]
+    assert "node, python, ruby eller java" not in text and "true (ja)" not in text
+    assert "ändrar bara namnen" in text
 
 
 def test_model_text_is_escaped() -> None:
     hostile = {
         "key": "k", "label": "<script>x</script>", "unit": "", "kind": "choice", "default": "a",
-        "default_text": "<b>A</b>", "group": "system", "min": None, "max": None, "choices": [{"value": "a", "label": "<b>A</b>"}],
-        "help": "", "source": "Källa & <i>mer</i>",
+        "default_text": "<b>A</b>", "group": "system", "modes": ["users"], "optional": False, "min": None,
+        "max": None, "choices": [{"value": "a", "label": "<b>A</b>"}], "help": "", "source": "Källa & <i>mer</i>",
     }
     table = method_tables.defaults_table([hostile])
     assert "<script>" not in table and "<b>" not in table and "<i>" not in table

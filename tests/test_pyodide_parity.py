@@ -35,6 +35,8 @@ HOSTILE_VALUES = [
     "", " ", "-5", "0", "NaN", "nan", "inf", "-Infinity", "1e309", "1e3", "abc",
     "<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "1,5", "1.5",
     "10 000", "10\u00a0000", "10\u202f000", "9" * 400, "true", "false", "node", "cobol",
+    "10.000", "10,000", "1,250", "1.500", "1 500,50", "1.234,50", "10k", "\u22125", "1 000.000",
+    "ja", "nej", "servers", "users",
 ]
 HOSTILE_QUERIES = [
     "", "v=1", "v=2&users=5000", "v=1&users=%3Cscript%3E", "v=1&stack=cobol", "users=NaN",
@@ -125,6 +127,17 @@ def test_compute_is_identical_in_cpython_and_pyodide(
     assert outcomes == {True, False}, "the generated scenarios must include valid and invalid ones"
     for fields, in_pyodide in zip(scenarios, output["computed"], strict=True):
         assert _canonical(calculator.compute(fields)) == _canonical(in_pyodide), fields
+
+
+def test_the_scenarios_cover_every_kind_of_answer() -> None:
+    """Parity is only worth something over the answers the model can give: both ways in,
+    every outcome, payback with and without a migration cost, break-even's statuses."""
+    results = [result for result in map(calculator.compute, generate_scenarios(240)) if result["ok"]]
+    assert {result["fields"]["mode"] for result in results} == {"users", "servers"}
+    assert {result["outcome"] for result in results} >= {"saving", "cost"}
+    assert {result["payback"]["included"] for result in results} == {True, False}
+    assert len({result["break_even"]["status"] for result in results}) >= 2
+    assert all(result["sensitivity"] and result["summary"] for result in results)
 
 
 def test_decode_query_is_identical_in_cpython_and_pyodide(

@@ -21,6 +21,8 @@
   const VERSION_KEY = "v"; // the share query's format version, read by the model
   const SCENARIO_EVENT = "kontakt:scenario";
   const LIVE_MARK = "calculator-live-result"; // read by bench/bench_browser.py
+  const ANNOUNCE_PAUSE_MS = 1000; // typing stopped this long: say the result
+  const PRINTING = "data-printing"; // on the calculator to print alone (print.css)
 
   const STATUS = {
     loading: "Laddar kalkylatorn…",
@@ -28,7 +30,6 @@
     restarting: "Kalkylatorn stannade och startas om. Dina värden räknas så snart den är igång igen.",
     ready: "Kalkylatorn räknar i din webbläsare – inget du skriver lämnar sidan.",
     recovered: "Kalkylatorn är igång igen och har räknat om dina värden.",
-    invalid: "Rätta de markerade fälten. Resultatet nedan gäller de senaste giltiga värdena.",
     failed: "Kalkylatorn kunde inte laddas. Siffrorna nedan är artikelns räkneexempel – du kan ändå kontakta oss för en analys av ditt scenario.",
   };
 
@@ -82,6 +83,42 @@
       if ("requestIdleCallback" in window) requestIdleCallback(fire, { timeout: 5000 });
       else setTimeout(fire, 200);
     });
+  }
+
+  /* Says a text in a live region once the visitor pauses. A screen reader
+   * that spoke every keystroke's result would talk over the typing, and the
+   * first results of a number being typed (1, 10, 100 …) mean nothing. */
+  function pauseAnnouncer(region) {
+    let timer = 0;
+    let paused = true;
+    let waiting = null;
+    function flush() {
+      if (paused && waiting !== null) {
+        region.textContent = waiting;
+        waiting = null;
+      }
+    }
+    return {
+      typed() {
+        paused = false;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          paused = true;
+          flush();
+        }, ANNOUNCE_PAUSE_MS);
+      },
+      say(text) {
+        waiting = text;
+        flush();
+      },
+    };
+  }
+
+  /* The print button prints this calculator alone, headed by today's date
+   * and the scenario's link; printing the page from the browser's menu
+   * gets the whole page, with the same date. */
+  function printDate() {
+    return new Date().toLocaleDateString("sv-SE", { year: "numeric", month: "long", day: "numeric" });
   }
 
   function afterFirstPaint(callback) {
@@ -157,6 +194,12 @@
     const linkField = root.querySelector("[data-calc-link]");
     const copyStatus = root.querySelector("[data-calc-copy-status]");
     const lineTemplate = root.querySelector("[data-line-template]");
+    const pointTemplate = root.querySelector("[data-point-template]");
+    const staleHint = root.querySelector("[data-calc-stale]");
+    const printButton = root.querySelector("[data-calc-print]");
+    const printDateSlot = root.querySelector("[data-calc-print-date]");
+    const printLink = root.querySelector("[data-calc-print-link]");
+    const announcer = pauseAnnouncer(root.querySelector("[data-calc-announce]"));
     const presets = JSON.parse(root.dataset.presets);
     const urls = {
       worker: new URL(root.dataset.worker, location.href).href,
@@ -254,14 +297,21 @@
       if (element.textContent !== text) element.textContent = text;
     }
 
+    /* A table row cloned from a <template>: each cell marked `data-<slot>="key"`
+     * gets `item[key]` as text. */
+    function rowFrom(template, slot, item) {
+      const row = template.content.firstElementChild.cloneNode(true);
+      for (const cell of row.querySelectorAll(`[data-${slot}]`)) {
+        cell.textContent = item[cell.getAttribute(`data-${slot}`)];
+      }
+      return row;
+    }
+
     function renderLines(side, lines) {
       if (!changed(side, lines)) return;
       const body = root.querySelector(`[data-lines="${side}"]`);
       body.replaceChildren(...lines.map((line) => {
-        const row = lineTemplate.content.firstElementChild.cloneNode(true);
-        for (const cell of row.querySelectorAll("[data-line-out]")) {
-          cell.textContent = line[cell.dataset.lineOut];
-        }
+        const row = rowFrom(lineTemplate, "line-out", line);
         row.querySelector("[data-line-seg]").setAttribute("class", `calc-seg calc-seg--${line.id}`);
         return row;
       }));
@@ -290,6 +340,20 @@
       }
     }
 
+    /* The sensitivity table: a row per capacity factor, its marks (the
+     * visitor's value, the article's 4×, Pinterest's 2×) and a bar whose
+     * length is the percentage itself, in the SVG's own units. */
+    function renderSensitivity(points) {
+      if (!changed("sensitivity", points)) return;
+      root.querySelector("[data-sensitivity]").replaceChildren(...points.map((point) => {
+        const row = rowFrom(pointTemplate, "point-out", point);
+        row.dataset.outcome = point.outcome;
+        row.dataset.marks = point.marks.join(" ");
+        row.querySelector("[data-point-bar]").setAttribute("x2", point.percent);
+        return row;
+      }));
+    }
+
     function shareLink(query) {
       const url = new URL(location.href);
       url.search = query;
@@ -297,15 +361,26 @@
       return url.href;
     }
 
+    function showLink(link) {
+      linkField.value = link;
+      printLink.href = link;
+      setText(printLink, link);
+    }
+
     function render(result) {
       for (const slot of root.querySelectorAll("[data-out]")) {
         setText(slot, String(lookup(result, slot.dataset.out) ?? ""));
       }
+      // Colours follow what the words say: a saving, no difference, an extra cost.
+      for (const element of [root, ...root.querySelectorAll("[data-outcome-of]")]) {
+        element.dataset.outcome = lookup(result, element.dataset.outcomeOf) ?? "";
+      }
+      renderSensitivity(result.sensitivity);
       renderLines("current", result.current.lines);
       renderLines("elixir", result.elixir.lines);
       renderChart(result);
       const link = shareLink(result.query);
-      linkField.value = link;
+      showLink(link);
       if (edited) history.replaceState(history.state, "", addressWith(result.query, fields, root.id));
       document.dispatchEvent(new CustomEvent(SCENARIO_EVENT, { detail: { summary: result.summary, link } }));
     }
@@ -316,13 +391,11 @@
         performance.mark(LIVE_MARK);
       }
       root.classList.toggle("calc--invalid", !result.ok);
+      staleHint.hidden = result.ok;
       showErrors(result.ok ? {} : result.errors, extraErrors);
-      if (result.ok) {
-        render(result);
-        setStatus(STATUS.ready);
-      } else {
-        setStatus(STATUS.invalid);
-      }
+      if (result.ok) render(result);
+      setStatus(STATUS.ready);
+      if (edited) announcer.say(result.ok ? result.saving.headline : staleHint.textContent);
     }
 
     /* At most one computation in flight; edits made meanwhile are computed
@@ -429,12 +502,14 @@
 
     form.addEventListener("input", () => {
       edited = true;
+      announcer.typed();
       recompute();
     });
     form.addEventListener("submit", (event) => event.preventDefault());
     root.querySelector("[data-calc-reset]").addEventListener("click", () => {
       writeForm(presets);
       edited = true;
+      announcer.typed();
       recompute();
     });
     retry.addEventListener("click", () => {
@@ -451,9 +526,25 @@
       }
     });
 
-    linkField.value = shareLink(linkIsFor(root) ? ownQuery(location.search, fields) : "");
+    printButton.addEventListener("click", () => {
+      root.setAttribute(PRINTING, "");
+      window.print();
+    });
+    printButton.hidden = false;
+    setText(printDateSlot, printDate());
+
+    showLink(shareLink(linkIsFor(root) ? ownQuery(location.search, fields) : ""));
     if (engine.state === "idle") whenWanted(root, () => engine.start());
   }
+
+  // Whichever way the page is printed, it shows today's date; afterwards the
+  // whole page prints again.
+  addEventListener("beforeprint", () => {
+    for (const slot of document.querySelectorAll("[data-calc-print-date]")) slot.textContent = printDate();
+  });
+  addEventListener("afterprint", () => {
+    for (const root of document.querySelectorAll(`[${PRINTING}]`)) root.removeAttribute(PRINTING);
+  });
 
   document$.subscribe(() => {
     for (const root of document.querySelectorAll("[data-calculator]")) start(root);

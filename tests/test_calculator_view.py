@@ -1,0 +1,178 @@
+"""The calculator's view: what the page shows of the model's answer, and how.
+
+Every expected text comes from CPython's `calculator.compute` for the same
+inputs: the headline worded by outcome (an extra cost never reads as a
+negative saving) and coloured to match, the sensitivity table with the
+visitor's value, the article's 4× and Pinterest's 2× marked, break-even and
+payback, the two ways in, the announcement once the visitor pauses, and the
+link to the method page.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import calculator
+from tests.test_calculator_browser import READY_TIMEOUT_MS, fill, open_calculator, wait_for_result
+
+pytestmark = pytest.mark.browser
+
+ANNOUNCE = "[data-calculator] [data-calc-announce]"
+# What the sensitivity table shows, row by row: the cells' texts, the row's
+# outcome and marks, and the bar's length (the SVG's x2, in percent).
+SENSITIVITY_ROWS = """root => [...root.querySelectorAll("[data-sensitivity] tr")].map(row => ({
+  factor_text: row.querySelector("[data-point-out='factor_text']").textContent,
+  monthly_text: row.querySelector("[data-point-out='monthly_text']").textContent,
+  percent_text: row.querySelector("[data-point-out='percent_text']").textContent,
+  outcome: row.dataset.outcome,
+  marks: [...row.querySelectorAll("[data-mark]")].filter(m => getComputedStyle(m).display !== "none")
+    .map(m => m.dataset.mark),
+  bar: row.querySelector("[data-point-bar]").getAttribute("x2"),
+}))"""
+
+
+def expected_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "factor_text": point["factor_text"],
+            "monthly_text": point["monthly_text"],
+            "percent_text": point["percent_text"],
+            "outcome": point["outcome"],
+            "marks": [mark for mark in ("visitor", "article", "pinterest") if mark in point["marks"]],
+            "bar": point["percent"],
+        }
+        for point in result["sensitivity"]
+    ]
+
+
+@pytest.fixture()
+def page(new_context: Any) -> Any:
+    return new_context(viewport={"width": 1280, "height": 900}).new_page()
+
+
+def test_field_help_says_forval_and_the_method_page_is_linked(built_site: Path) -> None:
+    html = unescape((built_site / "index.html").read_text(encoding="utf-8"))
+    for spec in calculator.field_specs():
+        assert f"Förval: {spec['default_text'].removesuffix('.')}." in html, spec["key"]
+    assert "Standard:" not in html
+    href = re.search(r'<a class="calc__method" href="([^"]+)"', html)
+    assert href is not None, "the calculator links the method page"
+    assert (built_site / href[1] / "index.html").is_file(), href[1]
+
+
+def test_the_method_link_opens_sa_raknar_vi(site_url: str, page: Any) -> None:
+    open_calculator(page, site_url)  # once live: the status line above the link no longer changes height
+    page.get_by_role("link", name=re.compile("^Så räknar vi")).click()
+    # Material may swap the page in place (instant navigation): no load event to wait for.
+    page.locator("h1", has_text=re.compile("^Så räknar vi$")).wait_for()
+    assert page.url.endswith("/sa-raknar-vi/")
+
+
+@pytest.mark.parametrize(
+    ("outcome", "values"),
+    [
+        ("cost", {"cap_elixir": "500", "migration_kr": "50000"}),  # an extra cost, never a negative saving
+        ("even", {"cap_elixir": "1250", "jobs": "false", "caching": "false"}),  # 8 app servers + LB on both sides
+        ("saving", {"users": "40000", "migration_kr": "30000", "years": "2"}),  # the move pays back
+    ],
+    ids=["cost", "even", "payback"],
+)
+def test_the_page_says_and_colours_what_the_model_says(
+    site_url: str, page: Any, outcome: str, values: dict[str, str]
+) -> None:
+    expected = calculator.compute(values)
+    assert expected["ok"] and expected["outcome"] == outcome, expected
+    open_calculator(page, f"{site_url}?{expected['query']}")
+    wait_for_result(page, expected)
+    root = page.locator("[data-calculator]")
+    assert root.get_attribute("data-outcome") == expected["outcome"]
+    assert page.locator(".calc__saving").text_content() == expected["saving"]["headline"]
+    assert "−" not in expected["saving"]["headline"] and "-" not in expected["saving"]["headline"]
+    payback = page.locator(".calc__payback")
+    assert payback.text_content() == expected["payback"]["text"]
+    assert payback.get_attribute("data-outcome") == (expected["payback"]["outcome"] or "")
+    assert page.locator("[data-out='break_even.text']").text_content() == expected["break_even"]["text"]
+    assert root.evaluate(SENSITIVITY_ROWS) == expected_rows(expected)
+
+    # The headline's colour is the outcome's: green for a saving, red for an extra cost.
+    colours = page.evaluate("""() => {
+      const style = getComputedStyle(document.querySelector("[data-calculator]"));
+      return {
+        headline: getComputedStyle(document.querySelector(".calc__saving")).color,
+        saving: style.getPropertyValue("--calc-saving-color").trim(),
+        cost: style.getPropertyValue("--calc-cost-color").trim(),
+      };
+    }""")
+    as_rgb = page.evaluate("""(hex) => { const e = document.createElement("i"); e.style.color = hex;
+      document.body.append(e); const c = getComputedStyle(e).color; e.remove(); return c; }""", colours["cost"])
+    assert (colours["headline"] == as_rgb) == (expected["outcome"] == "cost"), colours
+
+
+def test_the_sensitivity_table_is_built_and_follows_edits(site_url: str, page: Any) -> None:
+    example = calculator.compute({})
+    open_calculator(page, site_url)
+    root = page.locator("[data-calculator]")
+    assert root.evaluate(SENSITIVITY_ROWS) == expected_rows(example), "the build's table is the model's"
+    marked = {mark: row["factor_text"] for row in expected_rows(example) for mark in row["marks"]}
+    assert marked == {"visitor": "4×", "article": "4×", "pinterest": "2×"}
+
+    fill(page, {"cap_elixir": "500"})
+    expected = calculator.compute({"cap_elixir": "500"})
+    wait_for_result(page, expected)
+    assert root.evaluate(SENSITIVITY_ROWS) == expected_rows(expected)
+
+
+def test_the_form_shows_one_way_in_at_a_time_even_without_javascript(new_context: Any, site_url: str) -> None:
+    page = new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(site_url)
+    specs = calculator.field_specs()
+
+    def shown() -> set[str]:
+        return set(page.eval_on_selector_all(
+            "[data-calc-form] [data-field]",
+            "fields => fields.filter(f => getComputedStyle(f).display !== 'none').map(f => f.dataset.field)",
+        ))
+
+    for mode in ("users", "servers"):
+        page.get_by_label("Beskriv ditt system med").select_option(mode)
+        assert shown() == {spec["key"] for spec in specs if mode in spec["modes"]}, mode
+
+
+def test_the_servers_way_in_computes_the_servers_scenario(site_url: str, page: Any) -> None:
+    open_calculator(page, site_url)
+    fill(page, {"mode": "servers", "app_servers": "20"})
+    expected = calculator.compute({"mode": "servers", "app_servers": "20"})
+    assert expected["ok"], expected
+    wait_for_result(page, expected)
+
+
+def test_the_saving_is_announced_once_the_visitor_pauses(site_url: str, page: Any) -> None:
+    open_calculator(page, site_url)
+    page.clock.install()
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)  # timers run only when the test says
+    page.eval_on_selector(ANNOUNCE, """region => {
+      window.__announcements = [];
+      new MutationObserver(() => window.__announcements.push(region.textContent))
+        .observe(region, {childList: true, characterData: true, subtree: true});
+    }""")
+    assert page.locator(ANNOUNCE).text_content() == "", "nothing is said before the visitor edits"
+
+    field = page.get_by_label("Samtidiga användare", exact=True)
+    field.fill("")
+    field.press_sequentially("250000")
+    expected = calculator.compute({"users": "250000"})
+    wait_for_result(page, expected)
+    assert page.evaluate("window.__announcements") == [], "nothing is said while the visitor types"
+    # The live regions are never inside an element marked busy.
+    assert page.evaluate(
+        "document.querySelectorAll('[aria-busy=\"true\"] :is([aria-live], [role=status], [role=alert])').length"
+    ) == 0
+
+    page.clock.run_for(1000)
+    page.wait_for_function("() => window.__announcements.length > 0", timeout=READY_TIMEOUT_MS, polling=100)
+    assert page.evaluate("window.__announcements") == [expected["saving"]["headline"]]

@@ -1,0 +1,121 @@
+"""Printing the calculator: what a CFO gets on paper or as a PDF.
+
+Chromium prints the page with `page.pdf()` (print media, as the print dialog
+does) and Debian's `pdftotext -layout` reads the text back, so the test sees
+what the paper says: the scenario's inputs with every assumption (also the
+folded ones), the results per component, the range, the date and the share
+link written out, and no navigation, search or buttons.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+import calculator
+from tests.test_calculator_browser import open_calculator, wait_for_result
+
+pytestmark = pytest.mark.browser
+
+SCENARIO = {"users": "40000", "stack": "python", "server_kr": "250", "migration_kr": "150000"}
+# Words that only belong on a screen: buttons, the share field, navigation, search.
+SCREEN_ONLY = ("Skriv ut", "Kopiera länk", "Återställ", "Försök igen", "Få en kostnadsfri analys",
+               "Länk till ditt scenario", "Sök", "Gå till innehållet")
+
+
+@pytest.fixture()
+def page(new_context: Any) -> Any:
+    return new_context(viewport={"width": 1280, "height": 900}).new_page()
+
+
+def pdf_text(page: Any, tmp_path: Path) -> str:
+    """The page as Chromium prints it on A4, read back by pdftotext."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("The print tests need pdftotext: apt-get install -y poppler-utils")
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def squash(text: str) -> str:
+    """Text without any white space: pdftotext breaks long lines where the paper does."""
+    return re.sub(r"\s+", "", text)
+
+
+def plain(text: str) -> str:
+    """No-break spaces as plain ones: the PDF's text layer may carry either."""
+    return text.replace("\u00a0", " ")
+
+
+def field_values(page: Any) -> list[tuple[str, str]]:
+    """(label, value as shown) of every field of the chosen way in, the folded assumptions included."""
+    return page.eval_on_selector_all(
+        "[data-calc-form] [data-field]",
+        """wrappers => wrappers.filter(w => getComputedStyle(w).display !== 'none').map(w => {
+          const input = w.querySelector('input, select');
+          const label = w.querySelector('label').firstChild.textContent.trim();
+          if (input.type === 'checkbox') return [label, input.checked ? 'ja' : 'nej'];
+          if (input.tagName === 'SELECT') return [label, input.selectedOptions[0].textContent];
+          return [label, input.value];
+        })""",
+    )
+
+
+def print_with_the_button(page: Any, site_url: str, expected: dict[str, Any]) -> None:
+    """Open the scenario's link and press the print button; the browser's dialog is replaced by a flag."""
+    open_calculator(page, f"{site_url}?{expected['query']}")
+    wait_for_result(page, expected)
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    page.get_by_role("button", name="Skriv ut / spara som PDF").click()
+    assert page.evaluate("window.__printed") is True
+
+
+def test_the_print_button_prints_the_scenario_alone(site_url: str, page: Any, tmp_path: Path) -> None:
+    expected = calculator.compute(SCENARIO)
+    print_with_the_button(page, site_url, expected)
+    text = pdf_text(page, tmp_path)
+    lines = [plain(line).strip() for line in text.splitlines()]
+
+    # Every input with its value on one line, the folded assumptions included.
+    shown = field_values(page)
+    assert len(shown) == sum("users" in spec["modes"] for spec in calculator.field_specs())
+    for label, value in shown:
+        assert any(line.startswith(label) and line.endswith(value) for line in lines), (label, value, text)
+
+    # The results: headline, every component, totals, range, break-even, payback.
+    for text_of in ("saving.headline", "range.summary", "break_even.text", "payback.text"):
+        part, key = text_of.split(".")
+        assert squash(expected[part][key]) in squash(text), text_of
+    for point in expected["sensitivity"]:  # the sensitivity table, a point to a line
+        parts = [plain(point[key]) for key in ("factor_text", "monthly_text", "percent_text")]
+        assert any(all(part in line for part in parts) for line in lines), point
+
+    # The date and the share link, written out.
+    date = page.locator("[data-calc-print-date]").text_content()
+    assert re.fullmatch(r"\d{1,2} [a-zåäö]+ \d{4}", date), date
+    assert f"Utskriven {date}" in text
+    link = page.locator("[data-calc-link]").input_value()
+    assert urlsplit(link).query == expected["query"]
+    assert squash(link) in squash(text)
+
+    # Nothing of the rest of the page, nothing that only works on a screen.
+    assert "Problemet med traditionella stackar" not in text
+    for words in SCREEN_ONLY:
+        assert words not in text, words
+
+
+def test_after_printing_the_whole_page_prints_again(site_url: str, page: Any, tmp_path: Path) -> None:
+    """The button's "this calculator alone" lasts until the print dialog closes."""
+    print_with_the_button(page, site_url, calculator.compute(SCENARIO))
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    text = pdf_text(page, tmp_path)
+    assert "Problemet med traditionella stackar" in text
+    assert "Pris per Redis-server" in text, "the folded assumptions print unfolded"
+    for words in SCREEN_ONLY:
+        assert words not in text, words
