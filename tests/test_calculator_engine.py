@@ -22,7 +22,7 @@ from tests.test_calculator_browser import (  # noqa: F401 - fixtures used by nam
     fill,
     open_calculator,
     page,
-    wait_for_saving,
+    wait_for_result,
 )
 
 pytestmark = pytest.mark.browser
@@ -107,7 +107,7 @@ def test_a_dead_worker_is_restarted_and_the_edit_is_computed(
     kill_engine(page, how)
     fill(page, {"users": "30000"})
     page.clock.run_for(11_000)
-    wait_for_saving(page, calculator.compute({"users": "30000"})["saving"]["headline"])
+    wait_for_result(page, calculator.compute({"users": "30000"}))
     status = page.locator("[data-calc-status]")
     assert status.get_attribute("role") == "status", "the recovery is announced"
     assert status.text_content() == "Kalkylatorn är igång igen och har räknat om dina värden."
@@ -126,7 +126,7 @@ def test_a_restart_that_fails_shows_the_message_and_retry_works(site_url: str, p
     assert "kunde inte laddas" in (page.locator("[data-calc-status][role=status]").text_content() or "")
     page.unroute(re.compile(r".*calculator-worker\.mjs$"))
     retry.click()
-    wait_for_saving(page, calculator.compute({"users": "30000"})["saving"]["headline"])
+    wait_for_result(page, calculator.compute({"users": "30000"}))
     assert context.recorder.page_errors == []
 
 
