@@ -44,7 +44,7 @@ def embed(markdown: str) -> str:
         marker = re.compile(rf"<!--\s*{name}\s*-->")
         if marker.search(markdown):
             html = render()
-            markdown = marker.sub(lambda _: html, markdown)
+            markdown = marker.sub(lambda _match, table=html: table, markdown)
     return markdown
 
 
