@@ -3,10 +3,11 @@
 Read in this order (each module has one job):
 
 - `model`      the domain: stacks, the two ways in, component lines, the
-               arithmetic, and the cautious case;
+               arithmetic, and the cautious case (numbers only, no words);
 - `fields`     the inputs: keys, labels, defaults, ranges, modes and sources;
 - `parsing`    typed text to typed values: one reading of a number, Swedish errors;
 - `formatting` Swedish number formatting (`2 200 kr`, `77 %`);
+- `names`      what each line of a bill is called, in the visitor's terms;
 - `analysis`   how far the result holds: break-even, sensitivity, payback;
 - `wording`    one difference worded as a saving, no difference or an extra cost;
 - `explain`    the sentences: range, what drives it, steps, break-even, payback;

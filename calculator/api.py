@@ -54,6 +54,7 @@ from calculator.formatting import (
     plain_kr,
 )
 from calculator.model import STACKS, Comparison, Estimate, Scenario, ServerCounts, Side, UsersLoad, Workloads, estimate
+from calculator.names import current_names, elixir_names
 from calculator.parsing import FieldError, parse_field
 from calculator.query import MAX_KEY_LENGTH, QUERY_VERSION, VERSION_KEY, canonical_query
 from calculator.summary import email_summary
@@ -188,9 +189,9 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
         "ok": True,
         "fields": canonical,
         "query": canonical_query(canonical),
-        "current": _side(chosen.current),
-        "elixir": _side(chosen.elixir),
-        "cautious_elixir": _side(cautious.elixir),
+        "current": _side(chosen.current, current_names(e.scenario)),
+        "elixir": _side(chosen.elixir, elixir_names(e.scenario)),
+        "cautious_elixir": _side(cautious.elixir, elixir_names(e.scenario)),
         "outcome": outcome_of(chosen.saving_kr_per_month),
         "saving": {
             "monthly_kr": plain_kr(chosen.saving_kr_per_month),
@@ -266,13 +267,13 @@ def _payback(chosen: Comparison, p: Payback) -> dict[str, object]:
     }
 
 
-def _side(side: Side) -> dict[str, object]:
+def _side(side: Side, names: dict[str, str]) -> dict[str, object]:
     return {
         "label": side.label,
         "lines": [
             {
                 "id": line.id,
-                "name": line.name,
+                "name": names[line.id],
                 "count": line.count,
                 "count_text": format_count(line.count),
                 "unit_kr": plain_kr(line.unit_kr_per_month),
