@@ -3,21 +3,23 @@
 Read in this order (each module has one job):
 
 - `model`      the domain: stacks, the two ways in, component lines, the
-               arithmetic, and the cautious case;
+               arithmetic, and the cautious case (numbers only, no words);
 - `fields`     the inputs: keys, labels, defaults, ranges, modes and sources;
 - `parsing`    typed text to typed values: one reading of a number, Swedish errors;
 - `formatting` Swedish number formatting (`2 200 kr`, `77 %`);
+- `names`      what each line of a bill is called, in the visitor's terms;
 - `analysis`   how far the result holds: break-even, sensitivity, payback;
 - `wording`    one difference worded as a saving, no difference or an extra cost;
 - `explain`    the sentences: range, what drives it, steps, break-even, payback;
 - `summary`    the plain-text summary for the contact e-mail;
 - `query`      share links (`v=1&users=50000`) and back;
-- `api`        `compute(fields)`: the JSON-in, JSON-out boundary.
+- `api`        `compute(fields)`: the JSON-in, JSON-out boundary (and
+               `counting_rules()`, the model's fixed ratios, for the method page).
 
 Standard library only, so it runs unchanged in Pyodide.
 """
 
-from calculator.api import SCHEMA_VERSION, compute
+from calculator.api import SCHEMA_VERSION, compute, counting_rules
 from calculator.fields import field_specs
 from calculator.formatting import format_kr, format_percent
 from calculator.query import decode_query, encode_query
@@ -25,6 +27,7 @@ from calculator.query import decode_query, encode_query
 __all__ = [
     "SCHEMA_VERSION",
     "compute",
+    "counting_rules",
     "decode_query",
     "encode_query",
     "field_specs",

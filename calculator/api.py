@@ -33,6 +33,9 @@ no-break spaces inside number + unit):
 - `payback`: `included`, `text`, `migration_kr`, `months`, `months_text`,
   `years`, `net_kr`, `net_text`, `outcome` (of the net; null when not included);
 - `summary`: plain text for the contact e-mail.
+
+`counting_rules()` gives the model's fixed ratios the same way, for the method
+page to state them without reaching into the model.
 """
 
 from __future__ import annotations
@@ -53,7 +56,21 @@ from calculator.formatting import (
     format_servers,
     plain_kr,
 )
-from calculator.model import STACKS, Comparison, Estimate, Scenario, ServerCounts, Side, UsersLoad, Workloads, estimate
+from calculator.model import (
+    JOB_SERVERS_PER_APP_SERVERS,
+    MONTHS_PER_YEAR,
+    REDIS_SERVERS_PER_APP_SERVERS,
+    STACKS,
+    Comparison,
+    Estimate,
+    Scenario,
+    ServerCounts,
+    Side,
+    UsersLoad,
+    Workloads,
+    estimate,
+)
+from calculator.names import current_names, elixir_names
 from calculator.parsing import FieldError, parse_field
 from calculator.query import MAX_KEY_LENGTH, QUERY_VERSION, VERSION_KEY, canonical_query
 from calculator.summary import email_summary
@@ -80,6 +97,15 @@ def compute(fields: Mapping[str, object]) -> dict[str, object]:
         return _result(estimate(_scenario(values)), values, canonical)
     except Exception:  # noqa: BLE001 - the contract is "never raises"
         return _failure("_", "Kalkylen kunde inte räknas ut. Försök igen eller kontakta oss.")
+
+
+def counting_rules() -> dict[str, object]:
+    """The model's fixed ratios: side components per app servers (the article's 2 and 1 per 8), months a year."""
+    return {
+        "job_servers_per_app_servers": list(JOB_SERVERS_PER_APP_SERVERS),
+        "redis_servers_per_app_servers": list(REDIS_SERVERS_PER_APP_SERVERS),
+        "months_per_year": MONTHS_PER_YEAR,
+    }
 
 
 def _failure(key: str, message: str) -> dict[str, object]:
@@ -188,9 +214,9 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
         "ok": True,
         "fields": canonical,
         "query": canonical_query(canonical),
-        "current": _side(chosen.current),
-        "elixir": _side(chosen.elixir),
-        "cautious_elixir": _side(cautious.elixir),
+        "current": _side(chosen.current, current_names(e.scenario)),
+        "elixir": _side(chosen.elixir, elixir_names(e.scenario)),
+        "cautious_elixir": _side(cautious.elixir, elixir_names(e.scenario)),
         "outcome": outcome_of(chosen.saving_kr_per_month),
         "saving": {
             "monthly_kr": plain_kr(chosen.saving_kr_per_month),
@@ -266,13 +292,13 @@ def _payback(chosen: Comparison, p: Payback) -> dict[str, object]:
     }
 
 
-def _side(side: Side) -> dict[str, object]:
+def _side(side: Side, names: dict[str, str]) -> dict[str, object]:
     return {
         "label": side.label,
         "lines": [
             {
                 "id": line.id,
-                "name": line.name,
+                "name": names[line.id],
                 "count": line.count,
                 "count_text": format_count(line.count),
                 "unit_kr": plain_kr(line.unit_kr_per_month),

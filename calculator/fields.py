@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from calculator.formatting import canonical_number, format_with_unit
+from calculator.formatting import canonical_number, format_with_unit, read_canonical
 from calculator.model import STACKS
 
 Kind = Literal["choice", "integer", "decimal", "boolean"]
@@ -71,7 +71,7 @@ class FieldSpec:
             return "ja" if canonical == "true" else "nej"
         if not canonical:
             return "inte ifylld"
-        return format_with_unit(Decimal(canonical.replace(",", ".")), self.unit)
+        return format_with_unit(read_canonical(canonical), self.unit)
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form of the contract (min/max as canonical strings)."""

@@ -84,6 +84,11 @@ def canonical_number(value: Decimal) -> str:
     return f"{value.quantize(_CENTS):f}".replace(".", ",")
 
 
+def read_canonical(text: str) -> Decimal:
+    """A number in the JSON back to its value: canonical `1500,50` (see `canonical_number`) or machine `1500.50`."""
+    return Decimal(text.replace(",", "."))
+
+
 def plain_kr(value: Decimal) -> str:
     """Machine form for JSON: `2200`, `199.50`, `-500`. Exact, no float."""
     if value == int(value):

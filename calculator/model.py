@@ -1,7 +1,9 @@
 """The savings model: what one load costs on the current stack and on Elixir.
 
-Typed, unit-explicit and free of any parsing or formatting, so a reviewer can
-redo the article's worked example by hand from this file alone:
+Typed, unit-explicit and free of any parsing, formatting or wording (lines
+carry ids, `names` says what they are called; the stacks' proper names are the
+only text here), so a reviewer can redo the article's worked example by hand
+from this file alone:
 
     Node.js                                       count   × kr/mån  = kr/mån
     app servers     ceil(10 000 / 1 250)        =   8     ×   200   = 1 600
@@ -65,8 +67,6 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 
-from calculator.formatting import join_sv
-
 MONTHS_PER_YEAR = 12
 
 # The article's side components, per 8 app servers (its own example: 8, 2, 1).
@@ -112,17 +112,10 @@ class Workloads:
     caching: bool
     websockets: bool
 
-    def redis_uses(self) -> list[str]:
-        """What a Redis server does for the current stack (empty: no Redis)."""
-        uses = [("jobbkö", self.background_jobs), ("PubSub", self.realtime),
-                ("cache", self.caching), ("WebSockets", self.websockets)]
-        return [name for name, needed in uses if needed]
-
-    def folded_into_elixir(self) -> list[str]:
-        """What the Elixir app servers take over from separate components."""
-        folded = [("bakgrundsjobb", self.background_jobs), ("PubSub", self.realtime),
-                  ("cache", self.caching), ("WebSockets", self.websockets)]
-        return [name for name, needed in folded if needed]
+    @property
+    def need_redis(self) -> bool:
+        """Redis serves all four today: job queue, PubSub, cache and WebSocket fan-out."""
+        return self.background_jobs or self.realtime or self.caching or self.websockets
 
 
 @dataclass(frozen=True)
@@ -169,17 +162,6 @@ class Scenario:
         return self.today.factor
 
     @cached_property
-    def elixir_app_name(self) -> str:
-        """The Elixir app-server line, naming what it takes over in the visitor's terms."""
-        if isinstance(self.today, UsersLoad):
-            folded = self.today.workloads.folded_into_elixir()
-        else:
-            present = [("bakgrundsjobb", self.today.jobs > 0), ("det Redis gör i dag", self.today.redis > 0)]
-            folded = [name for name, there in present if there]
-        detail = f", inkl. {join_sv(folded)}" if folded else ""
-        return f"App-servrar (Elixir/Phoenix{detail})"
-
-    @cached_property
     def load(self) -> Fraction:
         """Today's app-server work, in units of one of today's app servers (not rounded)."""
         if isinstance(self.today, UsersLoad):
@@ -191,8 +173,7 @@ class Scenario:
 class Line:
     """One component on one side: `count` servers at `unit_kr_per_month` each."""
 
-    id: str  # "app", "jobs", "redis", "lb"
-    name: str
+    id: str  # "app", "jobs", "redis", "lb" (`names` says what each is called)
     count: int
     unit_kr_per_month: Decimal
 
@@ -322,21 +303,20 @@ def current_side(s: Scenario) -> Side:
     """The current stack: app servers plus the extra components its workloads need."""
     if isinstance(s.today, ServerCounts):
         counts = s.today
-        return _current_lines(s, counts.app, counts.jobs, counts.redis, "Redis", counts.load_balancers)
+        return _current_lines(s, counts.app, counts.jobs, counts.redis, counts.load_balancers)
     apps = app_servers(s.load, Fraction(1), s.min_app_servers)
     workloads = s.today.workloads
     jobs = scaled(apps, JOB_SERVERS_PER_APP_SERVERS) if workloads.background_jobs else 0
-    uses = workloads.redis_uses()
-    redis = scaled(apps, REDIS_SERVERS_PER_APP_SERVERS) if uses else 0
-    return _current_lines(s, apps, jobs, redis, f"Redis ({', '.join(uses)})", 1)
+    redis = scaled(apps, REDIS_SERVERS_PER_APP_SERVERS) if workloads.need_redis else 0
+    return _current_lines(s, apps, jobs, redis, 1)
 
 
-def _current_lines(s: Scenario, apps: int, jobs: int, redis: int, redis_name: str, balancers: int) -> Side:
+def _current_lines(s: Scenario, apps: int, jobs: int, redis: int, balancers: int) -> Side:
     lines = (
-        Line("app", f"App-servrar ({s.stack.app_name})", apps, s.server_kr_per_month),
-        Line("jobs", f"Bakgrundsjobb-servrar ({s.stack.jobs_tool})", jobs, s.server_kr_per_month),
-        Line("redis", redis_name, redis, s.redis_kr_per_month),
-        Line("lb", "Load balancer", balancers, s.load_balancer_kr_per_month),
+        Line("app", apps, s.server_kr_per_month),
+        Line("jobs", jobs, s.server_kr_per_month),
+        Line("redis", redis, s.redis_kr_per_month),
+        Line("lb", balancers, s.load_balancer_kr_per_month),
     )
     return Side(s.stack.label, tuple(line for line in lines if line.count > 0))
 
@@ -355,9 +335,9 @@ def elixir_side(s: Scenario, factor: Fraction, extra_load: int = 0) -> Side:
     besides today's app work (the cautious case's background jobs).
     """
     apps = app_servers(s.load + extra_load, factor, s.min_app_servers)
-    lines = [Line("app", s.elixir_app_name, apps, s.server_kr_per_month)]
+    lines = [Line("app", apps, s.server_kr_per_month)]
     if s.elixir_load_balancer:
-        lines.append(Line("lb", "Load balancer", 1, s.load_balancer_kr_per_month))
+        lines.append(Line("lb", 1, s.load_balancer_kr_per_month))
     return Side("Elixir", tuple(lines))
 
 

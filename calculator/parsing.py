@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from calculator.fields import FieldSpec
-from calculator.formatting import NBSP, canonical_number, format_decimal, join_sv
+from calculator.formatting import NBSP, canonical_number, format_decimal, join_sv, read_canonical
 
 MAX_RAW_LENGTH = 64  # longer than any sensible input; bounds the regex work
 
@@ -159,7 +159,7 @@ def _parse_number(spec: FieldSpec, text: str) -> Parsed:
     canonical = canonical_number(value)
     if spec.kind == "integer":
         return Parsed(int(value), canonical)
-    return Parsed(Decimal(canonical.replace(",", ".")), canonical)
+    return Parsed(read_canonical(canonical), canonical)
 
 
 def allowed(spec: FieldSpec) -> str:

@@ -55,8 +55,8 @@ def canonical_query(values: Mapping[str, str]) -> str:
     return "&".join(f"{quote(key, safe='')}={quote(value, safe=',')}" for key, value in pairs)
 
 
-def decode_query(query: str) -> dict[str, str]:
-    """Raw field values from a share query (`?` and a URL before it allowed)."""
+def decode_query(query: object) -> dict[str, str]:
+    """Raw field values from a share query (`?` and a URL before it allowed); anything else: `{}`."""
     if not isinstance(query, str):
         return {}
     text = query[:MAX_QUERY_CHARS].partition("#")[0]

@@ -15,6 +15,8 @@ built from `calculator` itself:
 - `<!-- talläsning -->`      how typed numbers are read, by the parser itself;
 - `<!-- standardvärden -->`  `field_specs()`: every input, default, range, source.
 
+It reads the model only through its public JSON (`compute`, `field_specs`,
+`counting_rules`) and its number formatting, never through its internals.
 Every text that comes from the model goes through `html.escape`.
 """
 
@@ -22,14 +24,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable
-from decimal import Decimal
 from html import escape
+from typing import Any
 
 import calculator
-from calculator import model
-from calculator.formatting import format_decimal, format_with_unit
+from calculator.formatting import format_decimal, format_number, read_canonical
 
 Row = Iterable[str]
+Json = dict[str, Any]  # a `compute()` result or a field spec
+Compute = Callable[[dict[str, str]], Json]
 NBSP = "\u00a0"
 EXAMPLE_MIGRATION_KR = "50000"  # invented for the payback example, and the page says so
 READING_EXAMPLES = ("10 000", f"10{NBSP}000", "10000", "10.000", "10,000", "1,250", "1,5", "1.5",
@@ -43,17 +46,22 @@ def embed(markdown: str) -> str:
     for name, render in RENDERERS.items():
         marker = re.compile(rf"<!--\s*{name}\s*-->")
         if marker.search(markdown):
-            html = render()
-            markdown = marker.sub(lambda _: html, markdown)
+            markdown = _replace(marker, render(), markdown)
     return markdown
 
 
-def defaults_table(specs: list[dict] | None = None) -> str:
+def _replace(marker: re.Pattern[str], html: str, markdown: str) -> str:
+    """Every match of `marker` by `html` taken literally (a replacement string would read its backslashes)."""
+    return marker.sub(lambda _match: html, markdown)
+
+
+def defaults_table(specs: list[Json] | None = None) -> str:
     """Every input: label (and its way in), share-link key, default, allowed values, source."""
+    every: list[Json] = calculator.field_specs() if specs is None else specs
     rows = [
         (spec["label"] + MODE_NOTES[tuple(spec["modes"])], f"<code>{escape(spec['key'])}</code>",
          spec["default_text"], _allowed(spec), spec["source"])
-        for spec in (calculator.field_specs() if specs is None else specs)
+        for spec in every
     ]
     head = ("Fält", "Nyckel i länken", "Förval", "Tillåtet", "Varifrån värdet kommer")
     return _table(head, rows, raw_columns={1})
@@ -61,8 +69,9 @@ def defaults_table(specs: list[dict] | None = None) -> str:
 
 def formula_list() -> str:
     """The counting rules, with the ratios the model actually uses."""
-    jobs, per_jobs = model.JOB_SERVERS_PER_APP_SERVERS
-    redis, per_redis = model.REDIS_SERVERS_PER_APP_SERVERS
+    ratios: Json = calculator.counting_rules()
+    jobs, per_jobs = ratios["job_servers_per_app_servers"]
+    redis, per_redis = ratios["redis_servers_per_app_servers"]
     rules = [
         "Med användare: app-servrar i dag = max(minsta antal app-servrar, ⌈samtidiga användare / "
         "användare per app-server i dag⌉).",
@@ -80,7 +89,7 @@ def formula_list() -> str:
         "Elixir-sidan har inga bakgrundsjobb- eller Redis-servrar: jobben, PubSub, cachen och "
         "WebSockets körs i app-servrarna.",
         "Kostnad per rad = antal × pris per månad. Summa per månad = summan av raderna. "
-        f"Per år = {model.MONTHS_PER_YEAR} × summa per månad.",
+        f"Per år = {ratios['months_per_year']} × summa per månad.",
         "Skillnad = nuvarande summa − Elixir-summan; i procent av nuvarande summa, avrundat "
         "till hela procent med halvor bort från noll (77,27 blir 77 och 81,82 blir 82). En "
         "skillnad som inte är noll visas aldrig som 0 % utan som under 1 %.",
@@ -88,7 +97,7 @@ def formula_list() -> str:
     return _list(rules)
 
 
-def example_tables(compute: Callable[[dict], dict] = calculator.compute) -> str:
+def example_tables(compute: Compute = calculator.compute) -> str:
     """The article's example as the model computes it, both sides line by line."""
     result = compute({})
     variant = compute({"elixir_lb": "false"})
@@ -100,7 +109,7 @@ def example_tables(compute: Callable[[dict], dict] = calculator.compute) -> str:
     return "\n\n".join(parts)
 
 
-def cautious_example(compute: Callable[[dict], dict] = calculator.compute) -> str:
+def cautious_example(compute: Compute = calculator.compute) -> str:
     """The example's cautious case: the hand calculation, then the model's table."""
     result = compute({})
     fields, current = result["fields"], result["current"]
@@ -118,12 +127,12 @@ def cautious_example(compute: Callable[[dict], dict] = calculator.compute) -> st
     ])
 
 
-def break_even_text(compute: Callable[[dict], dict] = calculator.compute) -> str:
+def break_even_text(compute: Compute = calculator.compute) -> str:
     """The example's break-even sentence."""
     return _paragraph(compute({})["break_even"]["text"])
 
 
-def sensitivity_table(compute: Callable[[dict], dict] = calculator.compute) -> str:
+def sensitivity_table(compute: Compute = calculator.compute) -> str:
     """The example's sensitivity points as a table (the page's chart shows the same numbers)."""
     result = compute({})
     names = {"visitor": "förvalt värde", "article": "artikeln", "pinterest": "Pinterest 2015"}
@@ -136,7 +145,7 @@ def sensitivity_table(compute: Callable[[dict], dict] = calculator.compute) -> s
     return _paragraph(result["sensitivity_caption"]) + "\n\n" + _table(head, rows)
 
 
-def payback_example(compute: Callable[[dict], dict] = calculator.compute) -> str:
+def payback_example(compute: Compute = calculator.compute) -> str:
     """Payback for the example, with and without a migration cost."""
     without = compute({})["payback"]["text"]
     given = compute({"migration_kr": EXAMPLE_MIGRATION_KR})
@@ -148,7 +157,7 @@ def payback_example(compute: Callable[[dict], dict] = calculator.compute) -> str
     ])
 
 
-def servers_example(compute: Callable[[dict], dict] = calculator.compute) -> str:
+def servers_example(compute: Compute = calculator.compute) -> str:
     """The article's example entered by its server counts: the same bill."""
     result = compute({"mode": "servers"})
     f = result["fields"]
@@ -158,7 +167,7 @@ def servers_example(compute: Callable[[dict], dict] = calculator.compute) -> str
                       f"{result['saving']['headline']} {result['range']['steps']}")
 
 
-def reading_table(compute: Callable[[dict], dict] = calculator.compute) -> str:
+def reading_table(compute: Compute = calculator.compute) -> str:
     """How the parser reads typed numbers, shown by the parser itself (price field)."""
     rows = []
     for typed in READING_EXAMPLES:
@@ -170,18 +179,18 @@ def reading_table(compute: Callable[[dict], dict] = calculator.compute) -> str:
 
 
 def _count(canonical: str) -> str:
-    """A canonical number (`10000`, `1500,50`) as a Swede reads it."""
-    return format_with_unit(Decimal(canonical.replace(",", ".")), "")
+    """A number from the JSON (`10000`, `1500,50`) as a Swede reads it."""
+    return format_number(read_canonical(canonical))
 
 
-def _side_table(side: dict, label: str | None = None) -> str:
+def _side_table(side: Json, label: str | None = None) -> str:
     rows = [(line["name"], line["count_text"], line["unit_text"], line["monthly_text"]) for line in side["lines"]]
     rows.append((f"Summa {label or side['label']}", side["servers_text"], "", side["monthly_text"]))
     head = (label or side["label"], "Antal", "Pris per st. och månad", "Kostnad per månad")
     return _table(head, rows)
 
 
-def _allowed(spec: dict) -> str:
+def _allowed(spec: Json) -> str:
     if spec["kind"] == "choice":
         return ", ".join(c["label"] for c in spec["choices"])
     if spec["kind"] == "boolean":
@@ -192,7 +201,7 @@ def _allowed(spec: dict) -> str:
 
 
 def _with_unit(canonical: str, unit: str) -> str:
-    number = format_decimal(Decimal(canonical.replace(",", ".")))
+    number = format_decimal(read_canonical(canonical))
     return f"{number}{NBSP}{unit}" if unit else number
 
 

@@ -34,7 +34,7 @@ BAD_INPUTS = [
     ({"users": "10k"}, "users", f"Samtidiga användare: är inte skrivet med siffror. {USERS_RANGE} {HOW_INTEGER}"),
     ({"users": "+5"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE} {HOW_INTEGER}"),
     ({"users": "0x10"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE} {HOW_INTEGER}"),
-    ({"users": "١٠"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE} {HOW_INTEGER}"),
+    ({"users": "١٠"}, "users", f"Samtidiga användare: är inte ett tal. {USERS_RANGE} {HOW_INTEGER}"),  # noqa: RUF001 - Arabic-Indic digits on purpose
     ({"users": "1 0000"}, "users", f"Samtidiga användare: går inte att läsa entydigt. {USERS_RANGE} {HOW_INTEGER}"),
     ({"users": "1.000.5"}, "users", f"Samtidiga användare: går inte att läsa entydigt. {USERS_RANGE} {HOW_INTEGER}"),
     ({"users": "1 000.000"}, "users", f"Samtidiga användare: går inte att läsa entydigt. {USERS_RANGE} {HOW_INTEGER}"),

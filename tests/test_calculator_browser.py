@@ -106,7 +106,7 @@ def expected_lines(result: dict[str, Any]) -> list[list[str]]:
 class SlotParser(HTMLParser):
     """Collects `[slot name, text]` of `data-out` elements of static HTML (the pre-rendered numbers)."""
 
-    VOID = {"input", "br", "img", "meta", "link", "rect", "path", "hr", "source", "col", "wbr"}
+    VOID = frozenset({"input", "br", "img", "meta", "link", "rect", "path", "hr", "source", "col", "wbr"})
 
     def __init__(self) -> None:
         super().__init__()

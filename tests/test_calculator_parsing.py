@@ -15,14 +15,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-# No timed assertions: the machine running the suite may be busy, so no deadline per example.
-settings.register_profile("calculator", deadline=None)
-settings.load_profile("calculator")
-
 from calculator import compute
 from calculator.fields import FIELDS_BY_KEY
 from calculator.formatting import format_number
 from calculator.parsing import FieldError, parse_field
+
+# No timed assertions: the machine running the suite may be busy, so no deadline per example.
+settings.register_profile("calculator", deadline=None)
+settings.load_profile("calculator")
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 USERS, PRICE = FIELDS_BY_KEY["users"], FIELDS_BY_KEY["server_kr"]

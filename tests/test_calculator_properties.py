@@ -13,11 +13,11 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from calculator import compute, decode_query, encode_query, field_specs
+
 # No timed assertions: the machine running the suite may be busy, so no deadline per example.
 settings.register_profile("calculator", deadline=None)
 settings.load_profile("calculator")
-
-from calculator import compute, decode_query, encode_query, field_specs
 
 SPACES = [" ", "\u00a0", "\u202f"]
 

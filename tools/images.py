@@ -4,7 +4,7 @@ Link previews and apple-touch icons must be PNG, but the artwork is kept as
 SVG so that it can be edited as text. Not part of the build (the PNGs are
 committed, so a build needs no browser); run it after editing an SVG:
 
-    .venv/bin/python -m sitebuild.images
+    .venv/bin/python tools/images.py
 """
 
 from __future__ import annotations
