@@ -85,7 +85,7 @@ def test_only_a_fast_connection_fetches_the_engine_for_a_reader_who_never_scroll
 # A worker closed from inside, as a crash would end it: it sends no event at
 # all. And a worker whose Python is broken: it answers every call with an error.
 CLOSE = "self.close()"
-BREAK = "self.onmessage = ({data}) => self.postMessage({type: 'reply', id: data.id, error: 'RuntimeError'})"
+BREAK = "void (self.onmessage = ({data}) => self.postMessage({type: 'reply', id: data.id, error: 'RuntimeError'}))"
 
 
 def kill_engine(page: Any, how: str = CLOSE) -> None:
@@ -112,6 +112,9 @@ def test_a_dead_worker_is_restarted_and_the_edit_is_computed(
     assert status.get_attribute("role") == "status", "the recovery is announced"
     assert status.text_content() == "Kalkylatorn är igång igen och har räknat om dina värden."
     assert context.recorder.page_errors == [], "every promise is handled"
+    (worker,) = [worker for worker in page.workers if "calculator-worker" in worker.url]
+    transferred = worker.evaluate("performance.getEntriesByType('resource').map(e => [e.name, e.transferSize])")
+    assert len(transferred) >= 5 and all(size == 0 for _, size in transferred), "the new engine loads from the cache"
 
 
 def test_a_restart_that_fails_shows_the_message_and_retry_works(site_url: str, page: Any, context: Any) -> None:
