@@ -36,7 +36,7 @@ HOSTILE_QUERIES = [
 
 def _valid_value(spec: dict[str, Any], rng: random.Random) -> str:
     if spec["kind"] == "choice":
-        return rng.choice([choice["value"] for choice in spec["choices"]])
+        return str(rng.choice([choice["value"] for choice in spec["choices"]]))
     if spec["kind"] == "boolean":
         return rng.choice(["true", "false"])
     low, high = float(spec["min"].replace(",", ".")), float(spec["max"].replace(",", "."))
@@ -57,7 +57,7 @@ def generate_scenarios(count: int = SCENARIO_COUNT, seed: int = 20261128) -> lis
             roll = rng.random()
             if roll < 0.35:
                 continue
-            fields[spec["key"]] = _valid_value(spec, rng) if roll < 0.85 else rng.choice(HOSTILE_VALUES)
+            fields[str(spec["key"])] = _valid_value(spec, rng) if roll < 0.85 else rng.choice(HOSTILE_VALUES)
         scenarios.append(fields)
     return scenarios
 
