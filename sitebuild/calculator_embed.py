@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from jinja2 import Environment
 from mkdocs.exceptions import PluginError
@@ -29,6 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import calculator
+from sitebuild.asset_manifest import AssetManifest
 
 MARKER = re.compile(r"<!--\s*kalkylator\b(?P<presets>.*?)-->", re.DOTALL)
 PRESET = re.compile(r'\s*(?P<key>[a-z_]+)=(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s"]+))')
@@ -36,25 +36,6 @@ TEMPLATE = "partials/calculator.html"
 # "Så räknar vi": the calculator links it, because a page that hides the
 # navigation (the landing page) would otherwise leave the method unreachable.
 METHOD_PAGE = "sa-raknar-vi.md"
-
-
-@dataclass(frozen=True)
-class CalculatorAssets:
-    """Site-relative paths of what the browser loads to run the calculator."""
-
-    worker: str
-    pyodide_folder: str
-    stdlib: str
-    archive: str
-    # Bytes of each file the engine downloads, as built, by site path: the
-    # worker scales a compressed response's Content-Length by them to show
-    # progress in bytes over the network.
-    download_sizes: dict[str, int]
-
-    def urls(self, page_url: str) -> dict[str, str]:
-        """The four paths, relative to the page at `page_url`."""
-        paths = {"worker": self.worker, "pyodide_folder": self.pyodide_folder, "stdlib": self.stdlib, "archive": self.archive}
-        return {name: get_relative_url(path, page_url) for name, path in paths.items()}
 
 
 def parse_presets(text: str) -> dict[str, str]:
@@ -86,7 +67,7 @@ def embed(
     html: str,
     page: Page,
     env: Environment,
-    assets: CalculatorAssets,
+    assets: AssetManifest,
     contact_href: Callable[[str], str],
 ) -> str:
     """Replace every calculator marker of a page's HTML with the rendered calculator.

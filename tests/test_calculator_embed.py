@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 import calculator
+import hooks
 from sitebuild.calculator_embed import parse_presets
 from tests.conftest import build_site
-from tests.support.config_variant import config_variant
+from tests.support.config_variant import REPO, config_variant
 
 
 def test_presets_are_key_value_pairs() -> None:
@@ -31,9 +33,12 @@ def test_unreadable_presets_are_refused(text: str) -> None:
 
 
 def build_page(tmp_path: Path, markdown: str) -> tuple[int, str, Path]:
-    """Build a one-page site whose page is `markdown`; return (exit code, log, site dir)."""
+    """Build a one-page site (and the calculator's worker) whose page is `markdown`;
+    return (exit code, log, site dir)."""
     docs = tmp_path / "docs"
-    docs.mkdir()
+    worker = docs / hooks.CALCULATOR_WORKER
+    worker.parent.mkdir(parents=True)
+    shutil.copyfile(REPO / "docs" / hooks.CALCULATOR_WORKER, worker)
     (docs / "index.md").write_text(
         "---\ndescription: En sida med kalkylatorn och en beskrivning som är lång nog för testerna.\n---\n\n"
         f"# Sida\n\n{markdown}\n",
