@@ -19,11 +19,11 @@ from sitebuild import (
     calculator_archive,
     calculator_embed,
     contact,
-    contact_section,
     host_headers,
     html_fixes,
-    method_tables,
+    markers,
     nginx_conf,
+    page_inserts,
     precompress,
     preview_headers,
     pyodide_runtime,
@@ -45,6 +45,8 @@ _command = "build"
 # Set by on_config: the theme's templates, for partials rendered into pages.
 # (MkDocs hands hooks its own environment only after the pages are rendered.)
 _theme_env: Environment | None = None
+# Set by on_config: the owner's checked `extra.contact` (`config.extra` keeps the plain mapping).
+_contact: contact.ContactSettings | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -55,10 +57,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Stop early, naming the setting, when the site owner's settings are wrong;
-    then keep the theme's templates for the partials that pages ask for."""
-    global _theme_env
+    then keep the checked settings and the theme's templates for the partials
+    that pages ask for."""
+    global _theme_env, _contact
     seo.require_site_url(config.site_url)
-    contact.install(config.extra)
+    _contact = contact.read(config.extra)
     _theme_env = config.theme.get_env()
     return config
 
@@ -82,24 +85,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Render the contact section where a page has `<!-- kontakt -->`, and the
-    method page's tables (from the calculator model) where it has
-    `<!-- formel -->`, `<!-- räkneexempel -->` or `<!-- standardvärden -->`.
-
-    Before Markdown, not after, so that MkDocs sees its `id="kontakt"` and
-    accepts links to `#kontakt`.
-    """
-    markdown = method_tables.embed(markdown)
-    assert _theme_env is not None, "on_config runs before any page"
-    return contact_section.embed(markdown, _theme_env, config.extra["contact"])
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every template gets the checked contact settings as `contact` (for contact.js's settings)."""
+    env.globals["contact"] = _contact
+    return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Render the calculator where a page has `<!-- kalkylator -->`."""
-    settings: contact.ContactSettings = config.extra["contact"]
-    assert _theme_env is not None and _calculator_assets is not None, "on_config and on_files run before any page"
-    return calculator_embed.embed(html, page, _theme_env, _calculator_assets, settings.cta_href_for)
+    """Insert what the page's `<!-- sajt:NAME -->` markers ask for: the calculator,
+    the contact section, the method page's tables (`sitebuild/page_inserts.py`)."""
+    assert _theme_env is not None and _contact is not None, "on_config runs before any page"
+    assert _calculator_assets is not None, "on_files runs before any page"
+    return markers.expand(html, page, page_inserts.for_page(page, _theme_env, _calculator_assets, _contact))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -119,8 +116,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     the same rules as an nginx include beside the site, then brotli and gzip
     copies of the built files, for hosts that serve precompressed files."""
     seo.write_robots_txt(config.site_dir, seo.require_site_url(config.site_url))
-    settings: contact.ContactSettings = config.extra["contact"]
-    rules = host_headers.write(config.site_dir, settings.form_endpoint)
+    assert _contact is not None, "on_config runs before the build"
+    rules = host_headers.write(config.site_dir, _contact.form_endpoint)
     if _command != "serve":
         include = nginx_conf.write(config.site_dir, rules)
         log.info("nginx include written to %s", include)
