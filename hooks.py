@@ -6,12 +6,12 @@ only says which job runs at which point of the build.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -31,7 +31,8 @@ from sitebuild import (
     seo,
 )
 
-log = logging.getLogger("mkdocs.hooks")
+# Build output is English and goes through MkDocs' logger, prefixed "sitebuild:" like the steps' own.
+log = get_plugin_logger("sitebuild.hooks")
 PROJECT_ROOT = Path(__file__).resolve().parent
 PRECOMPRESSED_CACHE = PROJECT_ROOT / ".cache" / "precompressed"
 CALCULATOR_PACKAGE = PROJECT_ROOT / "calculator"
