@@ -6,26 +6,25 @@ only says which job runs at which point of the build.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild import (
     asset_manifest,
     calculator_archive,
-    calculator_embed,
     contact,
-    contact_section,
     host_headers,
     html_fixes,
-    method_tables,
+    markers,
     nginx_conf,
+    page_inserts,
     precompress,
     preview_headers,
     pyodide_runtime,
@@ -33,7 +32,8 @@ from sitebuild import (
     seo,
 )
 
-log = logging.getLogger("mkdocs.hooks")
+# Build output is English and goes through MkDocs' logger, prefixed "sitebuild:" like the steps' own.
+log = get_plugin_logger("sitebuild.hooks")
 PROJECT_ROOT = Path(__file__).resolve().parent
 PRECOMPRESSED_CACHE = PROJECT_ROOT / ".cache" / "precompressed"
 CALCULATOR_PACKAGE = PROJECT_ROOT / "calculator"
@@ -47,6 +47,8 @@ _command = "build"
 # Set by on_config: the theme's templates, for partials rendered into pages.
 # (MkDocs hands hooks its own environment only after the pages are rendered.)
 _theme_env: Environment | None = None
+# Set by on_config: the owner's checked `extra.contact` (`config.extra` keeps the plain mapping).
+_contact: contact.ContactSettings | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -57,10 +59,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Stop early, naming the setting, when the site owner's settings are wrong;
-    then keep the theme's templates for the partials that pages ask for."""
-    global _theme_env
+    then keep the checked settings and the theme's templates for the partials
+    that pages ask for."""
+    global _theme_env, _contact
     seo.require_site_url(config.site_url)
-    contact.install(config.extra)
+    _contact = contact.read(config.extra)
     _theme_env = config.theme.get_env()
     return config
 
@@ -82,24 +85,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Render the contact section where a page has `<!-- kontakt -->`, and the
-    method page's tables (from the calculator model) where it has
-    `<!-- formel -->`, `<!-- räkneexempel -->` or `<!-- standardvärden -->`.
-
-    Before Markdown, not after, so that MkDocs sees its `id="kontakt"` and
-    accepts links to `#kontakt`.
-    """
-    markdown = method_tables.embed(markdown)
-    assert _theme_env is not None, "on_config runs before any page"
-    return contact_section.embed(markdown, _theme_env, config.extra["contact"])
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Every template gets the checked contact settings as `contact` (for contact.js's settings)."""
+    env.globals["contact"] = _contact
+    return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Render the calculator where a page has `<!-- kalkylator -->`."""
-    settings: contact.ContactSettings = config.extra["contact"]
-    assert _theme_env is not None and _assets is not None, "on_config and on_files run before any page"
-    return calculator_embed.embed(html, page, _theme_env, _assets, settings.cta_href_for)
+    """Insert what the page's `<!-- sajt:NAME -->` markers ask for: the calculator,
+    the contact section, the method page's tables (`sitebuild/page_inserts.py`)."""
+    assert _theme_env is not None and _contact is not None, "on_config runs before any page"
+    assert _assets is not None, "on_files runs before any page"
+    return markers.expand(html, page, page_inserts.for_page(page, _theme_env, _assets, _contact))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -121,9 +118,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     beside the site, then brotli and gzip
     copies of the built files, for hosts that serve precompressed files."""
     seo.write_robots_txt(config.site_dir, seo.require_site_url(config.site_url))
-    settings: contact.ContactSettings = config.extra["contact"]
-    assert _assets is not None, "on_files runs before the build ends"
-    rules = host_headers.write(config.site_dir, settings.form_endpoint, _assets)
+    assert _contact is not None and _assets is not None, "on_config and on_files run before the build ends"
+    rules = host_headers.write(config.site_dir, _contact.form_endpoint, _assets)
     if _command != "serve":
         asset_manifest.write(config.site_dir, _assets)
         include = nginx_conf.write(config.site_dir, rules)

@@ -8,14 +8,17 @@ The owner writes, in `mkdocs.yml`::
         phone: "+46 8 123 456 78"           # optional
         form_endpoint: https://…            # optional: an https URL that accepts a POST
 
-`on_config` (in `hooks.py`) calls `install()`, which checks these settings and
-replaces `config.extra["contact"]` with a `ContactSettings`. A wrong setting
-stops the build with a `ConfigurationError` naming it, because a landing page
-whose only purpose is to be contacted must never ship with a broken address.
+`ContactSettings` declares them with MkDocs' config option classes;
+`on_config` (in `hooks.py`) checks them with `read(config.extra)` and keeps
+the result, which it hands to the contact section, the calculator and the
+templates (`contact` in their context). A wrong setting stops the build with
+a `ConfigurationError` naming it, because a landing page whose only purpose is
+to be contacted must never ship with a broken address.
 
 Contract with the rest of the site (the calculator renders its own links):
 
-- After `on_config`, `config.extra["contact"]` is a `ContactSettings`.
+- `config.extra["contact"]` stays the owner's mapping; the checked settings
+  are the `ContactSettings` that `read()` returns.
 - `sitebuild.mail_link` is the one place the mail subject, the wording of the
   mail body and its encoding come from; `contact.cta_href_for(scenario_text)`
   is the href a contact button needs before any script runs (the form, or
@@ -34,15 +37,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
+from sitebuild import owner_config
 from sitebuild.mail_link import mailto_href, script_fields
 
-SETTINGS = ("email", "phone", "form_endpoint")
 # Deliberately simple: one @, no spaces, a dot in the domain. Owners type
 # their own address here; the check catches typos, not exotic RFC 5322 forms.
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -51,13 +53,51 @@ PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]{4,}[0-9]$")
 LOCAL_HTTP_HOSTS = ("127.0.0.1",)
 
 
-@dataclass(frozen=True)
-class ContactSettings:
+class _Email(BaseConfigOption[str]):
+    """Required: the address that receives enquiries."""
+
+    def run_validation(self, value: object, /) -> str:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise ValidationError("missing: give the e-mail address that receives enquiries")
+        if not isinstance(value, str) or not EMAIL_PATTERN.match(value.strip()):
+            raise ValidationError(f"{value!r} is not a valid e-mail address")
+        return value.strip()
+
+
+class _Phone(BaseConfigOption[str | None]):
+    """Optional: a phone number as people read it."""
+
+    def run_validation(self, value: object, /) -> str | None:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str) or not PHONE_PATTERN.match(value.strip()):
+            raise ValidationError(
+                f"{value!r} is not a phone number (write it in quotes, for example \"+46 8 123 456 78\")"
+            )
+        return value.strip()
+
+
+class _FormEndpoint(BaseConfigOption[str | None]):
+    """Optional: an https:// address that accepts the contact form's POST."""
+
+    def run_validation(self, value: object, /) -> str | None:
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str):
+            raise ValidationError(f"{value!r} is not a URL")
+        parts = urlsplit(value.strip())
+        local_http = parts.scheme == "http" and parts.hostname in LOCAL_HTTP_HOSTS
+        if not parts.hostname or not (parts.scheme == "https" or local_http):
+            raise ValidationError(f"{value!r} must be an https:// address that accepts a POST")
+        return value.strip()
+
+
+class ContactSettings(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves Config.__init_subclass__ unannotated
     """The checked `extra.contact` settings and the links derived from them."""
 
-    email: str
-    phone: str | None = None
-    form_endpoint: str | None = None
+    email = _Email()
+    phone = _Phone()
+    form_endpoint = _FormEndpoint()
 
     @property
     def tel_href(self) -> str | None:
@@ -81,59 +121,6 @@ class ContactSettings:
         return {"email": self.email, "formEndpoint": self.form_endpoint, **script_fields(self.email)}
 
 
-def parse_settings(raw: Any) -> ContactSettings:
-    """Check the owner's `extra.contact` mapping; raise naming the first wrong setting."""
-    if not isinstance(raw, Mapping):
-        raise ConfigurationError(
-            "extra.contact saknas eller är inte en lista med inställningar: ange minst extra.contact.email"
-        )
-    unknown = sorted(set(raw) - set(SETTINGS))
-    if unknown:
-        raise ConfigurationError(
-            f"extra.contact.{unknown[0]}: okänd inställning (tillåtna: {', '.join(SETTINGS)})"
-        )
-    return ContactSettings(
-        email=_email(raw.get("email")),
-        phone=_phone(raw.get("phone")),
-        form_endpoint=_form_endpoint(raw.get("form_endpoint")),
-    )
-
-
-def install(extra: dict[str, Any]) -> ContactSettings:
-    """Replace `extra["contact"]` by its checked form so templates and hooks share it."""
-    current = extra.get("contact")
-    settings = current if isinstance(current, ContactSettings) else parse_settings(current)
-    extra["contact"] = settings
-    return settings
-
-
-def _email(value: Any) -> str:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        raise ConfigurationError("extra.contact.email saknas: ange den e-postadress som ska ta emot förfrågningar")
-    if not isinstance(value, str) or not EMAIL_PATTERN.match(value.strip()):
-        raise ConfigurationError(f"extra.contact.email: {value!r} är ingen giltig e-postadress")
-    return value.strip()
-
-
-def _phone(value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str) or not PHONE_PATTERN.match(value.strip()):
-        raise ConfigurationError(
-            f"extra.contact.phone: {value!r} är inget telefonnummer (skriv det inom citattecken, t.ex. \"+46 8 123 456 78\")"
-        )
-    return value.strip()
-
-
-def _form_endpoint(value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    if not isinstance(value, str):
-        raise ConfigurationError(f"extra.contact.form_endpoint: {value!r} är ingen URL")
-    parts = urlsplit(value.strip())
-    local_http = parts.scheme == "http" and parts.hostname in LOCAL_HTTP_HOSTS
-    if not parts.hostname or not (parts.scheme == "https" or local_http):
-        raise ConfigurationError(
-            f"extra.contact.form_endpoint: {value!r} måste vara en https://-adress som tar emot POST"
-        )
-    return value.strip()
+def read(extra: Mapping[str, Any]) -> ContactSettings:
+    """The owner's `extra.contact`, checked; raises `ConfigurationError` naming the first wrong setting."""
+    return owner_config.load(ContactSettings, extra, "contact")

@@ -1,4 +1,4 @@
-"""Puts the contact section into a page where the author writes `<!-- kontakt -->`.
+"""The contact section, rendered where a page asks for it with `<!-- sajt:kontakt -->`.
 
 A marker rather than a fixed template block, so the author decides where the
 call to action sits in the text; the section itself is the theme partial
@@ -7,19 +7,13 @@ call to action sits in the text; the section itself is the theme partial
 
 from __future__ import annotations
 
-import re
-
 from jinja2 import Environment
 
 from sitebuild.contact import ContactSettings
 
-MARKER = re.compile(r"<!--\s*kontakt\s*-->")
 TEMPLATE = "partials/contact.html"
 
 
-def embed(markdown: str, env: Environment, contact: ContactSettings) -> str:
-    """Replace each contact marker in a page's Markdown with the rendered section (raw HTML)."""
-    if not MARKER.search(markdown):
-        return markdown
-    section = env.get_template(TEMPLATE).render(contact=contact).strip()
-    return MARKER.sub(lambda _: section, markdown)
+def render(env: Environment, contact: ContactSettings) -> str:
+    """The section (raw HTML, with `id="kontakt"`) for the owner's settings."""
+    return env.get_template(TEMPLATE).render(contact=contact).strip()

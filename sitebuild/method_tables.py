@@ -2,18 +2,18 @@
 
 "Så räknar vi" states the formula, the defaults with their sources, the
 article's example and how far it holds. Typed by hand those would drift from
-the code; instead the page carries markers that this module replaces with HTML
-built from `calculator` itself:
+the code; instead the page carries markers (`sitebuild/markers.py`) that
+this module's renderers replace with HTML built from `calculator` itself:
 
-- `<!-- formel -->`          the counting rules, with the model's own ratios;
-- `<!-- räkneexempel -->`    `compute({})`: the article's example, line by line;
-- `<!-- försiktigt -->`      the cautious case of the example, worked out;
-- `<!-- brytpunkt -->`       the example's break-even;
-- `<!-- känslighet -->`      the example's sensitivity, as a table;
-- `<!-- återbetalning -->`   payback, with an invented migration cost (said so);
-- `<!-- servrar -->`         the same example entered by its server counts;
-- `<!-- talläsning -->`      how typed numbers are read, by the parser itself;
-- `<!-- standardvärden -->`  `field_specs()`: every input, default, range, source.
+- `<!-- sajt:formel -->`          the counting rules, with the model's own ratios;
+- `<!-- sajt:räkneexempel -->`    `compute({})`: the article's example, line by line;
+- `<!-- sajt:försiktigt -->`      the cautious case of the example, worked out;
+- `<!-- sajt:brytpunkt -->`       the example's break-even;
+- `<!-- sajt:känslighet -->`      the example's sensitivity, as a table;
+- `<!-- sajt:återbetalning -->`   payback, with an invented migration cost (said so);
+- `<!-- sajt:servrar -->`         the same example entered by its server counts;
+- `<!-- sajt:talläsning -->`      how typed numbers are read, by the parser itself;
+- `<!-- sajt:standardvärden -->`  `field_specs()`: every input, default, range, source.
 
 It reads the model only through its public JSON (`compute`, `field_specs`,
 `counting_rules`) and its number formatting, never through its internals.
@@ -22,7 +22,6 @@ Every text that comes from the model goes through `html.escape`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Iterable
 from html import escape
 from typing import Any
@@ -38,20 +37,6 @@ READING_EXAMPLES = ("10 000", f"10{NBSP}000", "10000", "10.000", "10,000", "1,25
                     "1 500,50", "1.234,50", "1e3", "10k", "\u22125", "1 000.000")
 # which way in asks for a field, after its label (a column more would make the table scroll)
 MODE_NOTES = {("users",): " (med användare)", ("servers",): " (med servrar)", ("users", "servers"): ""}
-
-
-def embed(markdown: str) -> str:
-    """Replace every method-page marker in a page's Markdown with its table."""
-    for name, render in RENDERERS.items():
-        marker = re.compile(rf"<!--\s*{name}\s*-->")
-        if marker.search(markdown):
-            markdown = _replace(marker, render(), markdown)
-    return markdown
-
-
-def _replace(marker: re.Pattern[str], html: str, markdown: str) -> str:
-    """Every match of `marker` by `html` taken literally (a replacement string would read its backslashes)."""
-    return marker.sub(lambda _match: html, markdown)
 
 
 def defaults_table(specs: list[Json] | None = None) -> str:

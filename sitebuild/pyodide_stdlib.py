@@ -17,7 +17,8 @@ both a missing file and a stale one fail the tests; that test also shows how
 to refresh the list after the calculator's imports change.
 
 Compiling boots Pyodide under Node.js (a few seconds), so the result is cached
-in `.cache/` by the hash of its inputs.
+in `.cache/` by the hash of its inputs; a build that compiles says so, with
+the time it took.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
 from sitebuild.build_cache import cached
@@ -39,6 +42,8 @@ from sitebuild.zip_archive import deterministic_zip, hashed_name
 MANIFEST = Path(__file__).with_name("pyodide_stdlib_files.txt")
 COMPILER = Path(__file__).with_name("compile_stdlib.mjs")
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "pyodide-stdlib"
+
+log = get_plugin_logger(__name__)
 
 
 def read_manifest(manifest: Path = MANIFEST) -> list[str]:
@@ -60,6 +65,7 @@ def compile_archive(sources: bytes, runtime: PyodideRuntime) -> bytes:
 
 
 def _compile(sources: bytes) -> bytes:
+    started = time.perf_counter()
     with tempfile.TemporaryDirectory() as work:
         source_path, output_path = Path(work, "sources.zip"), Path(work, "compiled.zip")
         source_path.write_bytes(sources)
@@ -69,7 +75,10 @@ def _compile(sources: bytes) -> bytes:
         )
         if run.returncode != 0:
             raise PluginError(f"Compiling the standard library in Pyodide failed:\n{run.stderr[-2000:]}")
-        return output_path.read_bytes()
+        compiled = output_path.read_bytes()
+    log.info("standard library: compiled to bytecode in Pyodide in %.1f s (later builds reuse it)",
+             time.perf_counter() - started)
+    return compiled
 
 
 def browser_archive(runtime: PyodideRuntime) -> bytes:

@@ -15,7 +15,8 @@ from mkdocs.exceptions import ConfigurationError
 def require_site_url(site_url: str | None) -> str:
     """Canonical links, Open Graph images and the sitemap all need an absolute address."""
     if not site_url or not site_url.startswith(("https://", "http://")):
-        raise ConfigurationError("site_url saknas: ange webbplatsens adress, t.ex. https://www.example.com/")
+        given = f" (it is {site_url!r})" if site_url else " (it is missing)"
+        raise ConfigurationError(f"site_url must be the site's full address, for example https://www.example.com/{given}")
     return site_url if site_url.endswith("/") else site_url + "/"
 
 

@@ -1,19 +1,19 @@
 """The site owner's contact settings: a wrong one stops the build and names itself.
 
 Unit tests check `sitebuild.contact` directly; the build tests prove the
-check is wired into the real build (`on_config` in hooks.py) and that the
-rendered contact section follows the settings.
+check is wired into the real build (`on_config` in hooks.py), that the
+rendered contact section follows the settings and that `config.extra` keeps
+the owner's plain mapping.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from mkdocs.exceptions import ConfigurationError
 
-from sitebuild.contact import ContactSettings, parse_settings
+from sitebuild.contact import read
 from tests.conftest import build_site
 from tests.support.config_variant import FORM_ENDPOINT, WITH_FORM, config_variant
 
@@ -42,8 +42,14 @@ VALID = {"email": "kontakt@example.com", "phone": "+46 8 123 456 78"}
 )
 def test_wrong_setting_is_refused_by_name(raw: object, named: str) -> None:
     with pytest.raises(ConfigurationError) as error:
-        parse_settings(raw)
-    assert str(error.value).startswith(named)
+        read({"contact": raw})
+    assert str(error.value).startswith(f"{named}: ") or str(error.value).startswith(f"{named} is missing")
+
+
+def test_the_message_says_what_is_wrong_in_english() -> None:
+    with pytest.raises(ConfigurationError) as error:
+        read({"contact": {"email": "x@"}})
+    assert str(error.value) == "extra.contact.email: 'x@' is not a valid e-mail address"
 
 
 @pytest.mark.parametrize(
@@ -57,19 +63,21 @@ def test_wrong_setting_is_refused_by_name(raw: object, named: str) -> None:
     ],
 )
 def test_good_settings_are_accepted(raw: dict[str, object]) -> None:
-    settings = parse_settings(raw)
+    extra = {"contact": raw}
+    settings = read(extra)
     assert settings.email == str(raw["email"]).strip()
+    assert extra == {"contact": raw}, "the owner's settings are read, never replaced"
 
 
 def test_phone_link_drops_the_spaces_people_read() -> None:
-    assert parse_settings(VALID).tel_href == "tel:+46812345678"
-    assert parse_settings({"email": "a@example.com"}).tel_href is None
+    assert read({"contact": VALID}).tel_href == "tel:+46812345678"
+    assert read({"contact": {"email": "a@example.com"}}).tel_href is None
 
 
 def test_button_goes_to_the_form_when_there_is_one() -> None:
-    with_form = ContactSettings(email="a@example.com", form_endpoint="https://forms.example.com/f")
+    with_form = read({"contact": {"email": "a@example.com", "form_endpoint": "https://forms.example.com/f"}})
     assert with_form.cta_href_for("scenario") == "#kontakt"
-    assert ContactSettings(email="a@example.com").cta_href_for("x").startswith("mailto:a@example.com?")
+    assert read({"contact": {"email": "a@example.com"}}).cta_href_for("x").startswith("mailto:a@example.com?")
 
 
 @pytest.mark.parametrize(

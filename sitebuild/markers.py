@@ -1,0 +1,204 @@
+"""Build-time insertions: one comment form, one dispatcher.
+
+Everything the build writes into a page (the calculator, the contact section,
+the method page's tables) is asked for with one form, on a line of its own:
+
+    <!-- sajt:NAME -->
+    <!-- sajt:NAME key=value key="value with spaces" -->
+
+An HTML comment, so that a page stays readable Markdown (and shows nothing)
+where the build does not run; the `sajt:` namespace, so that an ordinary
+comment is never taken for a marker. `sitebuild/page_inserts.py` says what
+each name inserts; this module reads the markers and dispatches them.
+
+One stage, the page's HTML (`on_page_content`): Markdown copies a comment
+through unchanged, and the inserted HTML is then never parsed as Markdown
+(which re-serialises, and can break, HTML nested in a `markdown` block).
+MkDocs checks links to `#anchors` only after every page is rendered, against
+each page's `present_anchor_ids`, so the ids of inserted HTML (such as
+`#kontakt`) are added there and links to them validate.
+
+A marker the build cannot honour stops the build naming the page and the
+line of its Markdown file, as Material's shortcode hook does for an unknown
+name: a misspelt name, a comment shaped like a marker but outside the
+namespace (`<!-- kalkylator -->`, `<!-- sjat:kontakt -->`), arguments a name
+does not take, or a marker sharing its line with text (its HTML would end up
+inside a paragraph).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+NAMESPACE = "sajt"
+MARKER = re.compile(rf"<!--\s*{NAMESPACE}:(?P<name>[^\s>]*)(?P<arguments>.*?)-->", re.DOTALL)
+COMMENT = re.compile(r"<!--(?P<text>.*?)-->", re.DOTALL)
+# A comment's text shaped like a marker, in the namespace or not: `prefix:word key=value …`.
+MARKER_SHAPE = re.compile(r"\s*(?P<prefix>[^\s:]+:)?(?P<word>[^\s:=]+)(?P<arguments>(?:\s+\S+)*)\s*", re.DOTALL)
+ARGUMENT = re.compile(r'\s*(?P<key>[a-z_]+)=(?:"(?P<quoted>[^"]*)"|(?P<bare>[^\s"]+))')
+# How close (difflib's ratio) a comment's word must be to a marker name to be
+# taken for a misspelt marker: "kalkyltor" is 0.95 from "kalkylator".
+NEAR_MISS = 0.8
+
+Arguments = dict[str, str]
+Insert = Callable[[Arguments], str]
+
+
+class MarkerError(ValueError):
+    """A marker's arguments this build cannot honour; the message says which and why."""
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A marker in a page's Markdown, with the line of the file it stands on."""
+
+    text: str
+    line: int
+    name: str
+    arguments: Arguments
+
+
+def parse_arguments(text: str) -> Arguments:
+    """Read `key=value` and `key="value with spaces"` pairs; anything else is an error."""
+    arguments: Arguments = {}
+    position = 0
+    text = text.rstrip()
+    while position < len(text):
+        match = ARGUMENT.match(text, position)
+        if match is None:
+            raise MarkerError(f"cannot read {text[position:].strip()!r}; write arguments as key=value")
+        if match["key"] in arguments:
+            raise MarkerError(f"{match['key']} is given twice")
+        arguments[match["key"]] = match["quoted"] if match["quoted"] is not None else match["bare"]
+        position = match.end()
+    return arguments
+
+
+def no_arguments(arguments: Arguments) -> None:
+    """For a marker that takes none."""
+    if arguments:
+        raise MarkerError(f"takes no arguments (got {', '.join(arguments)})")
+
+
+def expand(html: str, page: Page, inserts: Mapping[str, Insert]) -> str:
+    """A page's HTML with every marker replaced by what `inserts[name]` renders for its arguments.
+
+    The markers are read from the page's Markdown, for their lines; raises
+    `PluginError` naming the page, the line and the marker when one cannot be
+    honoured, or when a comment looks like a misspelt marker.
+    """
+    waiting = list(_read(page, inserts))
+
+    def replace(match: re.Match[str]) -> str:
+        found = next((marker for marker in waiting if marker.text == match[0]), None)
+        if found is None:
+            raise PluginError(f"{page.file.src_uri}: {_quote(match[0])} is not in the page's Markdown")
+        waiting.remove(found)
+        try:
+            inserted = inserts[found.name](found.arguments).strip()
+        except MarkerError as error:
+            raise _error(page, found.line, found.text, str(error)) from None
+        assert page.present_anchor_ids is not None, "MkDocs renders the Markdown before on_page_content"
+        page.present_anchor_ids |= _ids(inserted)
+        return inserted
+
+    return MARKER.sub(replace, html)
+
+
+def _read(page: Page, inserts: Mapping[str, Insert]) -> Iterator[_Found]:
+    """The page's markers, in order; raises at the first one that cannot be honoured."""
+    markdown = page.markdown or ""
+    first_line = _first_line(page, markdown)
+    for comment in COMMENT.finditer(markdown):
+        line = first_line + markdown.count("\n", 0, comment.start())
+        marker = MARKER.fullmatch(comment[0])
+        if marker is None:
+            meant = _meant_marker(comment["text"], inserts)
+            if meant is not None:
+                raise _error(page, line, comment[0], f"did you mean <!-- {NAMESPACE}:{meant} -->?")
+            continue
+        if marker["name"] not in inserts:
+            raise _error(page, line, comment[0], _unknown_name(marker["name"], inserts))
+        if not _alone_on_its_line(markdown, comment):
+            raise _error(page, line, comment[0], "a marker must stand on a line of its own")
+        try:
+            arguments = parse_arguments(marker["arguments"])
+        except MarkerError as error:
+            raise _error(page, line, comment[0], str(error)) from None
+        yield _Found(comment[0], line, marker["name"], arguments)
+
+
+def _error(page: Page, line: int, marker: str, problem: str) -> PluginError:
+    return PluginError(f"{page.file.src_uri}, line {line}: {_quote(marker)}: {problem}")
+
+
+def _quote(marker: str) -> str:
+    """A marker as the message shows it: on one line."""
+    return " ".join(marker.split())
+
+
+def _first_line(page: Page, markdown: str) -> int:
+    """The line of the source file where `markdown` starts (MkDocs hands hooks
+    the text after the front matter, so its line 1 is not the file's)."""
+    source = page.file.content_string
+    if not source.endswith(markdown):
+        return 1
+    return 1 + source.count("\n", 0, len(source) - len(markdown))
+
+
+def _alone_on_its_line(text: str, match: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    after = text[match.end():] if line_end == -1 else text[match.end():line_end]
+    return not text[line_start:match.start()].strip() and not after.strip()
+
+
+def _meant_marker(comment: str, inserts: Mapping[str, Insert]) -> str | None:
+    """The marker name a comment outside the namespace looks like, if any.
+
+    Only a comment shaped like a marker counts (one word, perhaps after a
+    `prefix:`, then perhaps key=value arguments), so prose comments never
+    stop a build; its word must be close to a name.
+    """
+    shape = MARKER_SHAPE.fullmatch(comment)
+    if shape is None:
+        return None
+    try:
+        parse_arguments(shape["arguments"])
+    except MarkerError:
+        return None
+    close = difflib.get_close_matches(shape["word"], list(inserts), n=1, cutoff=NEAR_MISS)
+    return close[0] if close else None
+
+
+def _unknown_name(name: str, inserts: Mapping[str, Insert]) -> str:
+    close = difflib.get_close_matches(name, list(inserts), n=1, cutoff=0.6)
+    hint = f"did you mean {NAMESPACE}:{close[0]}? " if close else ""
+    return f"unknown marker name {name!r}; {hint}known names: {', '.join(sorted(inserts))}"
+
+
+class _IdCollector(HTMLParser):
+    """Every `id` in a piece of HTML (and `name` of an `<a>`), as MkDocs collects anchors."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is not None and (name == "id" or (name == "name" and tag == "a")):
+                self.ids.add(value)
+
+
+def _ids(html: str) -> set[str]:
+    collector = _IdCollector()
+    collector.feed(html)
+    collector.close()
+    return collector.ids

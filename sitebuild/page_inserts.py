@@ -1,0 +1,53 @@
+"""What each marker name inserts: the one list of `<!-- sajt:NAME -->` names.
+
+`sitebuild/markers.py` reads the markers of a page and calls the insert its
+name stands for with the marker's arguments; a name that is not here stops
+the build. A new insertion is one more entry below and a renderer in a module
+of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import count
+
+from jinja2 import Environment
+from mkdocs.structure.pages import Page
+
+from sitebuild import calculator_embed, contact_section, method_tables
+from sitebuild.asset_manifest import AssetManifest
+from sitebuild.contact import ContactSettings
+from sitebuild.markers import Arguments, Insert, no_arguments
+
+
+def for_page(page: Page, env: Environment, assets: AssetManifest, contact: ContactSettings) -> dict[str, Insert]:
+    """Every marker name, with what it inserts into `page`.
+
+    - `kalkylator`: the calculator; its arguments are presets in the model's
+      field keys (`users=50000 stack=java`); each on a page gets its own id.
+    - `kontakt`: the contact section (`id="kontakt"`), no arguments.
+    - the method page's parts (`formel`, `räkneexempel`, … see
+      `sitebuild/method_tables.py`), no arguments.
+    """
+    calculator_ids = (f"kalk{number}" for number in count(1))
+
+    def calculator(presets: Arguments) -> str:
+        return calculator_embed.render(presets, page, env, assets, contact.cta_href_for, next(calculator_ids))
+
+    def contact_section_(arguments: Arguments) -> str:
+        no_arguments(arguments)
+        return contact_section.render(env, contact)
+
+    return {
+        "kalkylator": calculator,
+        "kontakt": contact_section_,
+        **{name: _without_arguments(render) for name, render in method_tables.RENDERERS.items()},
+    }
+
+
+def _without_arguments(render: Callable[[], str]) -> Insert:
+    def insert(arguments: Arguments) -> str:
+        no_arguments(arguments)
+        return render()
+
+    return insert
