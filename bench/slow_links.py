@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,7 +39,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from sitebuild import asset_manifest
 from sitebuild.asset_manifest import AssetManifest
-
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.static_server import StaticServer
 

@@ -6,6 +6,8 @@ The connection and the CPU are emulated with the Chrome DevTools Protocol
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 from typing import Any
 
@@ -15,13 +17,11 @@ from playwright.sync_api import Error as PlaywrightError
 import calculator
 from bench.slow_links import FAST, ONE_MBIT, SAVE_DATA, Connection
 from tests.conftest import watch_csp
-from tests.test_calculator_browser import (  # noqa: F401 - fixtures used by name
+from tests.test_calculator_browser import (
     READY,
     READY_TIMEOUT_MS,
-    context,
     fill,
     open_calculator,
-    page,
     wait_for_result,
 )
 
@@ -41,11 +41,11 @@ new MutationObserver((records) => {
     const target = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
     if (target?.closest?.("[data-calc-progress-text]")) window.__progressTexts.push(target.textContent);
     if (record.attributeName === "aria-busy" && target.getAttribute("aria-busy") === "true"
-        && target.querySelector(%r)) window.__busyLiveRegions += 1;
+        && target.querySelector(__LIVE_REGIONS__)) window.__busyLiveRegions += 1;
   }
 }).observe(document, {subtree: true, childList: true, characterData: true, attributes: true,
                       attributeFilter: ["aria-busy"]});
-""" % LIVE_REGIONS
+""".replace("__LIVE_REGIONS__", json.dumps(LIVE_REGIONS))
 
 
 def test_a_slow_phone_at_1_mbit_goes_live_showing_bytes(site_url: str, new_context: Any) -> None:
@@ -90,10 +90,8 @@ BREAK = "void (self.onmessage = ({data}) => self.postMessage({type: 'reply', id:
 
 def kill_engine(page: Any, how: str = CLOSE) -> None:
     (worker,) = [worker for worker in page.workers if "calculator-worker" in worker.url]
-    try:
+    with contextlib.suppress(PlaywrightError):  # the worker may be gone before it answers
         worker.evaluate(how)
-    except PlaywrightError:
-        pass  # the worker may be gone before it answers
 
 
 @pytest.mark.parametrize("how", [CLOSE, BREAK], ids=["closed", "broken"])
