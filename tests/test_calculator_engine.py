@@ -9,14 +9,17 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 import calculator
-from bench.slow_links import FAST, ONE_MBIT, SAVE_DATA, Connection
+from sitebuild import asset_manifest
 from tests.conftest import watch_csp
+from tests.support.connections import FAST, ONE_MBIT, SAVE_DATA, Connection
 from tests.test_calculator_browser import (
     READY,
     READY_TIMEOUT_MS,
@@ -27,7 +30,6 @@ from tests.test_calculator_browser import (
 
 pytestmark = pytest.mark.browser
 
-ENGINE_REQUEST = re.compile(r"/pyodide/|calculator-worker")
 LIVE_REGIONS = "[aria-live], [role=status], [role=alert]"
 BYTES = re.compile(r"^\d+,\d av \d+,\d\u00a0MB$")
 
@@ -64,11 +66,14 @@ def test_a_slow_phone_at_1_mbit_goes_live_showing_bytes(site_url: str, new_conte
 
 @pytest.mark.parametrize(("connection", "prefetch"), [(SAVE_DATA, False), (FAST, True)])
 def test_only_a_fast_connection_fetches_the_engine_for_a_reader_who_never_scrolls(
-    site_url: str, new_context: Any, connection: Connection, prefetch: bool
+    built_site: Path, site_url: str, new_context: Any, connection: Connection, prefetch: bool
 ) -> None:
+    assets = asset_manifest.read(built_site)
+    engine_paths = {"/" + asset.path for asset in (assets.worker, *assets.downloads)}
     context = new_context(viewport={"width": 1280, "height": 900})
     engine_requests: list[str] = []
-    context.on("request", lambda request: ENGINE_REQUEST.search(request.url) and engine_requests.append(request.url))
+    context.on("request", lambda request: urlsplit(request.url).path in engine_paths
+               and engine_requests.append(request.url))
     page = context.new_page()
     connection.emulate(context, page)
     page.goto(site_url)
