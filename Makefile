@@ -48,7 +48,7 @@ bench: install
 	$(PY) bench/bench_browser.py
 
 clean:
-	rm -rf site site.nginx.conf .pytest_cache .hypothesis
+	rm -rf site site.nginx.conf site.assets.json .pytest_cache .hypothesis
 
 # Lighthouse (mobile), axe-core, the Nu Html Checker and the CSP tests against
 # the issue's targets; exits non-zero when any misses. Needs Chromium and Java 17.

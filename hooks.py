@@ -10,14 +10,15 @@ from pathlib import Path
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitebuild import (
+    asset_manifest,
     calculator_archive,
-    calculator_embed,
     contact,
     host_headers,
     html_fixes,
@@ -38,9 +39,9 @@ PRECOMPRESSED_CACHE = PROJECT_ROOT / ".cache" / "precompressed"
 CALCULATOR_PACKAGE = PROJECT_ROOT / "calculator"
 CALCULATOR_WORKER = "assets/javascripts/calculator-worker.mjs"
 
-# Set by on_files, read by on_page_content: where this build put the
-# calculator's runtime files.
-_calculator_assets: calculator_embed.CalculatorAssets | None = None
+# Set by on_files, read by on_page_content and on_post_build: where this
+# build put the calculator's engine files.
+_assets: asset_manifest.AssetManifest | None = None
 # Set by on_startup: "build", "gh-deploy" or "serve".
 _command = "build"
 # Set by on_config: the theme's templates, for partials rendered into pages.
@@ -68,21 +69,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Publish self-hosted Pyodide, its trimmed standard library and the calculator archive."""
-    global _calculator_assets
+    """Publish self-hosted Pyodide, its trimmed standard library and the calculator
+    archive, and record where they went (`sitebuild.asset_manifest`)."""
+    global _assets
     runtime = pyodide_runtime.locate(PROJECT_ROOT)
-    downloads = [
-        *pyodide_runtime.site_files(runtime, config),
-        pyodide_stdlib.site_file(runtime, config),
-        calculator_archive.site_file(CALCULATOR_PACKAGE, config),
-    ]
-    for file in downloads:
+    runtime_files = pyodide_runtime.site_files(runtime, config)
+    stdlib = pyodide_stdlib.site_file(runtime, config)
+    archive = calculator_archive.site_file(CALCULATOR_PACKAGE, config)
+    for file in (*runtime_files, stdlib, archive):
         files.append(file)
-    stdlib, archive = downloads[-2:]
-    _calculator_assets = calculator_embed.CalculatorAssets(
-        worker=CALCULATOR_WORKER, pyodide_folder=runtime.site_folder, stdlib=stdlib.src_uri, archive=archive.src_uri,
-        download_sizes={file.src_uri: len(file.content_bytes) for file in downloads},
-    )
+    worker = files.get_file_from_path(CALCULATOR_WORKER)
+    if worker is None:
+        raise PluginError(f"The calculator's worker script {CALCULATOR_WORKER} is missing from {config.docs_dir}.")
+    _assets = asset_manifest.AssetManifest.of(runtime.site_folder, runtime_files, stdlib, archive, worker)
     return files
 
 
@@ -96,8 +95,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Insert what the page's `<!-- sajt:NAME -->` markers ask for: the calculator,
     the contact section, the method page's tables (`sitebuild/page_inserts.py`)."""
     assert _theme_env is not None and _contact is not None, "on_config runs before any page"
-    assert _calculator_assets is not None, "on_files runs before any page"
-    return markers.expand(html, page, page_inserts.for_page(page, _theme_env, _calculator_assets, _contact))
+    assert _assets is not None, "on_files runs before any page"
+    return markers.expand(html, page, page_inserts.for_page(page, _theme_env, _assets, _contact))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -113,13 +112,16 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 def on_post_build(config: MkDocsConfig) -> None:
     """Files that follow the configuration: robots.txt names the sitemap's address;
     `_headers` carries the Content-Security-Policy with the hashes of the built
-    pages' inline scripts and the contact form's endpoint. Outside the preview,
-    the same rules as an nginx include beside the site, then brotli and gzip
+    pages' inline scripts and the contact form's endpoint, and the year-long
+    caching of the engine's files where the asset record says they are.
+    Outside the preview, that record and the same rules as an nginx include
+    beside the site, then brotli and gzip
     copies of the built files, for hosts that serve precompressed files."""
     seo.write_robots_txt(config.site_dir, seo.require_site_url(config.site_url))
-    assert _contact is not None, "on_config runs before the build"
-    rules = host_headers.write(config.site_dir, _contact.form_endpoint)
+    assert _contact is not None and _assets is not None, "on_config and on_files run before the build ends"
+    rules = host_headers.write(config.site_dir, _contact.form_endpoint, _assets)
     if _command != "serve":
+        asset_manifest.write(config.site_dir, _assets)
         include = nginx_conf.write(config.site_dir, rules)
         log.info("nginx include written to %s", include)
         precompress.write_copies(Path(config.site_dir), PRECOMPRESSED_CACHE)

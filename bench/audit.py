@@ -31,8 +31,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import CHROMIUM, build_site  # noqa: E402
-from tests.support.static_server import StaticServer  # noqa: E402
+from tests.support.chromium import CHROMIUM
+from tests.support.site_builds import build_site
+from tests.support.static_server import StaticServer
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

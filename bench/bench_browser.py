@@ -40,12 +40,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Browser, BrowserContext, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
-from bench import slow_links  # noqa: E402
-from sitebuild.pyodide_runtime import STDLIB_ARCHIVE, locate  # noqa: E402
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site  # noqa: E402
-from tests.support.static_server import StaticServer  # noqa: E402
+from bench import slow_links
+from sitebuild import asset_manifest, nginx_conf
+from sitebuild.asset_manifest import AssetManifest
+from sitebuild.pyodide_runtime import STDLIB_ARCHIVE, locate
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support.site_builds import build_site
+from tests.support.static_server import StaticServer
 
 RUNS = 5
 EDITS = 100
@@ -86,13 +89,13 @@ class Run:
     load_event_ms: float | None = None
 
 
-def write_floor(site: Path) -> None:
-    """The floor page, its worker, and stock Pyodide's whole standard library."""
-    runtime = locate(ROOT)
+def write_floor(site: Path, assets: AssetManifest) -> None:
+    """The floor page, its worker, and stock Pyodide's whole standard library
+    in the runtime folder the build recorded."""
     (site / "floor.html").write_text(FLOOR_PAGE, encoding="utf-8")
-    (site / "floor.mjs").write_text(FLOOR_SCRIPT % (FLOOR_MARK, runtime.site_folder), encoding="utf-8")
+    (site / "floor.mjs").write_text(FLOOR_SCRIPT % (FLOOR_MARK, assets.runtime_folder), encoding="utf-8")
     (site / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
-    shutil.copy(runtime.package_dir / STDLIB_ARCHIVE, site / runtime.site_folder / STDLIB_ARCHIVE)
+    shutil.copy(locate(ROOT).package_dir / STDLIB_ARCHIVE, site / assets.runtime_folder / STDLIB_ARCHIVE)
 
 
 def new_context(browser: Browser, mobile: bool) -> BrowserContext:
@@ -241,7 +244,8 @@ def measure(prebuilt: Path | None) -> dict[str, Any]:
             shutil.copytree(prebuilt, site, dirs_exist_ok=True)
         elif (result := build_site(site)).returncode != 0:
             sys.exit(f"mkdocs build failed:\n{result.stderr}")
-        write_floor(site)
+        assets = asset_manifest.read(prebuilt if prebuilt is not None else site)
+        write_floor(site, assets)
         with StaticServer(site) as server, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page_url, floor_url = server.url + "#kalkylator", server.url + "floor.html"
@@ -254,11 +258,13 @@ def measure(prebuilt: Path | None) -> dict[str, Any]:
                 ),
             }
             edits, memory = edit_latencies(browser, page_url)
-            slow = slow_links.measure(browser, server.url)
+            slow = slow_links.measure(browser, server.url, assets)
             browser.close()
             floor_memory = floor_renderer_memory(playwright, floor_url)
     finally:
         shutil.rmtree(site, ignore_errors=True)
+        for beside in (asset_manifest.path_for(site), nginx_conf.path_for(site)):
+            beside.unlink(missing_ok=True)
 
     report: dict[str, Any] = {"runs": RUNS, "edits": EDITS}
     for name, (page_runs, floor_runs) in runs.items():

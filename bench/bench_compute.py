@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from calculator import compute  # noqa: E402  (after the path fix above)
+from calculator import compute
 
 VARIED = {
     "stack": "ruby",

@@ -20,28 +20,32 @@ runs at this machine's speed; on a real phone that boot (about 1 s here)
 takes a few seconds more than these numbers show.
 
 Used by `bench_browser.py` (`make bench`); `bench/slow_links.py SITE_DIR`
-measures an existing build alone, for before/after comparisons.
+measures an existing build alone (made by `mkdocs build`, which records
+its engine files beside it), for before/after comparisons.
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.support.static_server import StaticServer  # noqa: E402
+from sitebuild import asset_manifest
+from sitebuild.asset_manifest import AssetManifest
+
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support.static_server import StaticServer
 
 LIVE_MARK = "calculator-live-result"
 # Past the page's idle prefetch (requestIdleCallback with a 5 s timeout).
 SETTLE_MS = 8000
-ENGINE_PATHS = ("/pyodide/", "/assets/calculator-", "calculator-worker")
 
 
 @dataclass(frozen=True)
@@ -99,21 +103,23 @@ def visit_calculator(browser: Browser, site_url: str, connection: Connection) ->
     return {"seconds": round(seconds, 1), "bytes": sum(size for _, size in sizes)}
 
 
-def reader_bytes(browser: Browser, site_url: str, connection: Connection) -> dict[str, int]:
-    """What a reader who stays at the top of the article downloads: total and engine bytes."""
+def reader_bytes(browser: Browser, site_url: str, connection: Connection, assets: AssetManifest) -> dict[str, int]:
+    """What a reader who stays at the top of the article downloads: total and
+    engine bytes (the worker and its downloads, where the build recorded them)."""
     context, page, sizes = open_page(browser, connection, site_url)
     page.wait_for_load_state("networkidle", timeout=120_000)
     page.wait_for_timeout(SETTLE_MS)
     page.wait_for_load_state("networkidle", timeout=300_000)
     context.close()
-    engine = sum(size for url, size in sizes if any(path in url for path in ENGINE_PATHS))
+    engine_paths = {"/" + asset.path for asset in (*assets.downloads, assets.worker)}
+    engine = sum(size for url, size in sizes if urlsplit(url).path in engine_paths)
     return {"total": sum(size for _, size in sizes), "engine": engine}
 
 
-def measure(browser: Browser, site_url: str) -> dict[str, Any]:
+def measure(browser: Browser, site_url: str, assets: AssetManifest) -> dict[str, Any]:
     return {
         "visit_calculator": {c.label: visit_calculator(browser, site_url, c) for c in LIVE_CONNECTIONS},
-        "reader_bytes": {c.label: reader_bytes(browser, site_url, c) for c in READER_CONNECTIONS},
+        "reader_bytes": {c.label: reader_bytes(browser, site_url, c, assets) for c in READER_CONNECTIONS},
     }
 
 
@@ -127,9 +133,10 @@ def print_report(report: dict[str, Any]) -> None:
 
 
 def main() -> None:
-    with StaticServer(Path(sys.argv[1])) as server, sync_playwright() as playwright:
+    site = Path(sys.argv[1])
+    with StaticServer(site) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        print_report(measure(browser, server.url))
+        print_report(measure(browser, server.url, asset_manifest.read(site)))
         browser.close()
 
 

@@ -13,6 +13,10 @@ no-break spaces inside number + unit):
 - `schema`, `ok`, `fields` (canonical strings), `query` (share link);
 - `current`, `elixir`: the two bills, line by line, for the chosen case;
   `cautious_elixir`: the Elixir bill of the cautious case (`range`'s low end);
+  each line's `start_kr` is the kr of the lines before it, and `scale_kr` the
+  larger monthly bill (at least 1): the geometry of the two bills drawn as
+  stacked bars on one scale, which the build's HTML and the page script both
+  take from here;
 - `outcome`: `saving` | `even` | `cost` (Elixir cheaper / the same / dearer);
 - `saving`: `monthly_kr`, `yearly_kr`, `percent` (signed: negative when Elixir
   costs more), `monthly_text`, `yearly_text`, `percent_text` (magnitudes,
@@ -43,6 +47,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from itertools import accumulate
 
 from calculator import explain
 from calculator.analysis import BreakEven, Payback, Point, break_even, payback, sensitivity
@@ -217,6 +222,7 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
         "current": _side(chosen.current, current_names(e.scenario)),
         "elixir": _side(chosen.elixir, elixir_names(e.scenario)),
         "cautious_elixir": _side(cautious.elixir, elixir_names(e.scenario)),
+        "scale_kr": plain_kr(max(chosen.current.kr_per_month, chosen.elixir.kr_per_month, Decimal(1))),
         "outcome": outcome_of(chosen.saving_kr_per_month),
         "saving": {
             "monthly_kr": plain_kr(chosen.saving_kr_per_month),
@@ -293,11 +299,14 @@ def _payback(chosen: Comparison, p: Payback) -> dict[str, object]:
 
 
 def _side(side: Side, names: dict[str, str]) -> dict[str, object]:
+    lines = [line for line in side.lines if line.count > 0]
+    starts = accumulate((line.kr_per_month for line in lines), initial=Decimal(0))
     return {
         "label": side.label,
         "lines": [
             {
                 "id": line.id,
+                "start_kr": plain_kr(start),
                 "name": names[line.id],
                 "count": line.count,
                 "count_text": format_count(line.count),
@@ -306,8 +315,7 @@ def _side(side: Side, names: dict[str, str]) -> dict[str, object]:
                 "unit_text": format_kr(line.unit_kr_per_month),
                 "monthly_text": format_kr(line.kr_per_month),
             }
-            for line in side.lines
-            if line.count > 0
+            for line, start in zip(lines, starts, strict=False)
         ],
         "servers": side.servers,
         "servers_text": format_servers(side.servers),

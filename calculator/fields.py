@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
-from calculator.formatting import canonical_number, format_with_unit, read_canonical
+from calculator.formatting import canonical_number, format_decimal, format_with_unit, join_sv, read_canonical
 from calculator.model import STACKS
 
 Kind = Literal["choice", "integer", "decimal", "boolean"]
@@ -63,6 +63,19 @@ class FieldSpec:
         """The default as a visitor reads it: `10 000 användare`, `Node.js / Express`, `ja`, `inte ifylld`."""
         return self.display(self.default)
 
+    @property
+    def allowed_text(self) -> str:
+        """The allowed values in words: `ett heltal från 1 till 100 servrar`,
+        `ja eller nej`; the parser's messages and the method page both say it."""
+        if self.kind == "choice":
+            return join_sv([label for _, label in self.choices], "eller")
+        if self.kind == "boolean":
+            return "ja eller nej"
+        assert self.min is not None and self.max is not None, "a number field has a range"
+        what = "ett heltal" if self.kind == "integer" else "ett tal med högst två decimaler"
+        empty = ", eller tomt" if self.optional else ""
+        return f"{what} från {format_decimal(self.min)} till {format_with_unit(self.max, self.unit)}{empty}"
+
     def display(self, canonical: str) -> str:
         """Any canonical value as a visitor reads it (e-mail summary, method page)."""
         if self.kind == "choice":
@@ -82,6 +95,7 @@ class FieldSpec:
             "kind": self.kind,
             "default": self.default,
             "default_text": self.default_text,
+            "allowed_text": self.allowed_text,
             "group": self.group,
             "modes": list(self.modes),
             "optional": self.optional,

@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from calculator.fields import FieldSpec
-from calculator.formatting import NBSP, canonical_number, format_decimal, join_sv, read_canonical
+from calculator.formatting import NBSP, canonical_number, read_canonical
 
 MAX_RAW_LENGTH = 64  # longer than any sensible input; bounds the regex work
 
@@ -164,15 +164,7 @@ def _parse_number(spec: FieldSpec, text: str) -> Parsed:
 
 def allowed(spec: FieldSpec) -> str:
     """The allowed values, in words: shown in every message for this field."""
-    if spec.kind == "choice":
-        return "Tillåtet: " + join_sv([label for _, label in spec.choices], "eller") + "."
-    if spec.kind == "boolean":
-        return "Tillåtet: ja eller nej."
-    assert spec.min is not None and spec.max is not None
-    unit = f"{NBSP}{spec.unit}" if spec.unit else ""
-    what = "ett heltal" if spec.kind == "integer" else "ett tal med högst två decimaler"
-    empty = ", eller tomt" if spec.optional else ""
-    return f"Tillåtet: {what} från {format_decimal(spec.min)} till {format_decimal(spec.max)}{unit}{empty}."
+    return f"Tillåtet: {spec.allowed_text}."
 
 
 def how_to_write(spec: FieldSpec) -> str:

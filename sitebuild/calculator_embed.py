@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment
@@ -28,31 +27,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import calculator
+from sitebuild.asset_manifest import AssetManifest
 from sitebuild.markers import Arguments, MarkerError
 
 TEMPLATE = "partials/calculator.html"
 # "Så räknar vi": the calculator links it, because a page that hides the
 # navigation (the landing page) would otherwise leave the method unreachable.
 METHOD_PAGE = "sa-raknar-vi.md"
-
-
-@dataclass(frozen=True)
-class CalculatorAssets:
-    """Site-relative paths of what the browser loads to run the calculator."""
-
-    worker: str
-    pyodide_folder: str
-    stdlib: str
-    archive: str
-    # Bytes of each file the engine downloads, as built, by site path: the
-    # worker scales a compressed response's Content-Length by them to show
-    # progress in bytes over the network.
-    download_sizes: dict[str, int]
-
-    def urls(self, page_url: str) -> dict[str, str]:
-        """The four paths, relative to the page at `page_url`."""
-        paths = {"worker": self.worker, "pyodide_folder": self.pyodide_folder, "stdlib": self.stdlib, "archive": self.archive}
-        return {name: get_relative_url(path, page_url) for name, path in paths.items()}
 
 
 def method_href(page: Page) -> str:
@@ -65,7 +46,7 @@ def render(
     presets: Arguments,
     page: Page,
     env: Environment,
-    assets: CalculatorAssets,
+    assets: AssetManifest,
     contact_href: Callable[[str], str],
     calc_id: str,
 ) -> str:

@@ -19,18 +19,18 @@ Contract with the rest of the site (the calculator renders its own links):
 
 - `config.extra["contact"]` stays the owner's mapping; the checked settings
   are the `ContactSettings` that `read()` returns.
-- `mailto_href(contact, scenario_text)` is the one place the mail subject and
-  the wording of the mail body come from; `contact.cta_href_for(scenario_text)`
+- `sitebuild.mail_link` is the one place the mail subject, the wording of the
+  mail body and its encoding come from; `contact.cta_href_for(scenario_text)`
   is the href a contact button needs before any script runs (the form, or
   that mail link).
 - Any `<a data-contact-cta>` on a page is taken over by
   `docs/assets/javascripts/contact.js`: its href becomes the `mailto:` link
   (no form endpoint) or `#kontakt` (the form). The script reads the same
-  subject and wording from `ContactSettings.script_config`, rendered into every page.
+  link prefix and wording from `ContactSettings.script_config`, rendered into every page.
 - A page script that wants its scenario in the message dispatches
   `document.dispatchEvent(new CustomEvent("kontakt:scenario",
   {detail: {summary: "<plain Swedish text>", link: "<absolute URL>"}}))`;
-  `message_text()` below shows how the scenario is put into the text.
+  `mail_link.message_text()` shows how the scenario is put into the text.
 """
 
 from __future__ import annotations
@@ -38,15 +38,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from sitebuild import owner_config
-
-MAIL_SUBJECT = "Kostnadsfri analys av vår arkitektur"
-MAIL_INTRO = "Hej! Vi vill gärna ha en kostnadsfri analys av vår nuvarande arkitektur."
-MAIL_SCENARIO_HEADING = "Vårt scenario från er kalkylator:"
+from sitebuild.mail_link import mailto_href, script_fields
 
 # Deliberately simple: one @, no spaces, a dot in the domain. Owners type
 # their own address here; the check catches typos, not exotic RFC 5322 forms.
@@ -112,40 +109,18 @@ class ContactSettings(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     @property
     def mailto(self) -> str:
         """The mail link without a scenario, for pages read without JavaScript."""
-        return mailto_href(self)
+        return mailto_href(self.email)
 
     def cta_href_for(self, scenario_text: str) -> str:
         """Where a contact button goes: the form when there is one, else a mail carrying the scenario."""
-        return "#kontakt" if self.form_endpoint else mailto_href(self, scenario_text)
+        return "#kontakt" if self.form_endpoint else mailto_href(self.email, scenario_text)
 
     @property
     def script_config(self) -> dict[str, str | None]:
         """What `contact.js` needs to build the same links as `mailto_href` in the browser."""
-        return {
-            "email": self.email,
-            "formEndpoint": self.form_endpoint,
-            "subject": MAIL_SUBJECT,
-            "intro": MAIL_INTRO,
-            "scenarioHeading": MAIL_SCENARIO_HEADING,
-        }
+        return {"email": self.email, "formEndpoint": self.form_endpoint, **script_fields(self.email)}
 
 
 def read(extra: Mapping[str, Any]) -> ContactSettings:
     """The owner's `extra.contact`, checked; raises `ConfigurationError` naming the first wrong setting."""
     return owner_config.load(ContactSettings, extra, "contact")
-
-
-def message_text(scenario_text: str = "") -> str:
-    """The mail body, and the form's prefilled message: intro, then the scenario if any."""
-    scenario = scenario_text.strip()
-    if not scenario:
-        return MAIL_INTRO
-    return f"{MAIL_INTRO}\n\n{MAIL_SCENARIO_HEADING}\n{scenario}"
-
-
-def mailto_href(contact: ContactSettings, scenario_text: str = "") -> str:
-    """A `mailto:` URL with Swedish subject and body, percent-encoded per RFC 6068."""
-    subject = quote(MAIL_SUBJECT, safe="")
-    # RFC 6068 section 5: line breaks in a mailto body are written %0D%0A.
-    body = quote(message_text(scenario_text).replace("\n", "\r\n"), safe="")
-    return f"mailto:{contact.email}?subject={subject}&body={body}"

@@ -11,7 +11,9 @@ in every server's table): a module worker served as `application/octet-stream`
 does not start.
 
 Pyodide's files live under a versioned folder and the calculator archive has
-a content hash in its name, so browsers may keep both for a year.
+a content hash in its name, so browsers may keep both for a year; their paths
+come from the build's asset record (`sitebuild.asset_manifest`), so the rule
+follows wherever the build put them.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitebuild import csp, headers_file
+from sitebuild.asset_manifest import AssetManifest
 from sitebuild.headers_file import Rule
 
 IMMUTABLE = ("Cache-Control", "public, max-age=31536000, immutable")
 
 
-def site_rules(policy: str) -> list[Rule]:
+def site_rules(policy: str, assets: AssetManifest) -> list[Rule]:
     """Every rule of the site; no header is named by two rules that match one path."""
     return [
         Rule(
@@ -39,14 +42,13 @@ def site_rules(policy: str) -> list[Rule]:
         Rule("/*.wasm", (("Content-Type", "application/wasm"),)),
         Rule("/*.mjs", (("Content-Type", "text/javascript"),)),
         Rule("/*.zip", (("Content-Type", "application/zip"),)),
-        Rule("/pyodide/*", (IMMUTABLE,)),
-        Rule("/assets/calculator-*.zip", (IMMUTABLE,)),
+        *(Rule(pattern, (IMMUTABLE,)) for pattern in assets.immutable_patterns()),
     ]
 
 
-def write(site_dir: str | Path, form_endpoint: str | None) -> list[Rule]:
+def write(site_dir: str | Path, form_endpoint: str | None, assets: AssetManifest) -> list[Rule]:
     """Hash the built pages' inline code, write `_headers` into the site and
     return its rules (the nginx include is made from the same)."""
-    rules = site_rules(csp.policy(csp.inline_hashes(site_dir), form_endpoint))
+    rules = site_rules(csp.policy(csp.inline_hashes(site_dir), form_endpoint), assets)
     headers_file.write(site_dir, rules)
     return rules

@@ -27,12 +27,11 @@ from html import escape
 from typing import Any
 
 import calculator
-from calculator.formatting import format_decimal, format_number, read_canonical
+from calculator.formatting import NBSP, format_number, read_canonical
 
 Row = Iterable[str]
 Json = dict[str, Any]  # a `compute()` result or a field spec
 Compute = Callable[[dict[str, str]], Json]
-NBSP = "\u00a0"
 EXAMPLE_MIGRATION_KR = "50000"  # invented for the payback example, and the page says so
 READING_EXAMPLES = ("10 000", f"10{NBSP}000", "10000", "10.000", "10,000", "1,250", "1,5", "1.5",
                     "1 500,50", "1.234,50", "1e3", "10k", "\u22125", "1 000.000")
@@ -45,7 +44,7 @@ def defaults_table(specs: list[Json] | None = None) -> str:
     every: list[Json] = calculator.field_specs() if specs is None else specs
     rows = [
         (spec["label"] + MODE_NOTES[tuple(spec["modes"])], f"<code>{escape(spec['key'])}</code>",
-         spec["default_text"], _allowed(spec), spec["source"])
+         spec["default_text"], spec["allowed_text"], spec["source"])
         for spec in every
     ]
     head = ("Fält", "Nyckel i länken", "Förval", "Tillåtet", "Varifrån värdet kommer")
@@ -173,21 +172,6 @@ def _side_table(side: Json, label: str | None = None) -> str:
     rows.append((f"Summa {label or side['label']}", side["servers_text"], "", side["monthly_text"]))
     head = (label or side["label"], "Antal", "Pris per st. och månad", "Kostnad per månad")
     return _table(head, rows)
-
-
-def _allowed(spec: Json) -> str:
-    if spec["kind"] == "choice":
-        return ", ".join(c["label"] for c in spec["choices"])
-    if spec["kind"] == "boolean":
-        return "ja eller nej"
-    kind = "heltal" if spec["kind"] == "integer" else "högst två decimaler"
-    empty = ", eller tomt" if spec.get("optional") else ""
-    return f"{_with_unit(spec['min'], '')}–{_with_unit(spec['max'], spec['unit'])} ({kind}{empty})"
-
-
-def _with_unit(canonical: str, unit: str) -> str:
-    number = format_decimal(read_canonical(canonical))
-    return f"{number}{NBSP}{unit}" if unit else number
 
 
 def _paragraph(text: str) -> str:

@@ -15,12 +15,12 @@ from jinja2 import Environment
 from mkdocs.structure.pages import Page
 
 from sitebuild import calculator_embed, contact_section, method_tables
-from sitebuild.calculator_embed import CalculatorAssets
+from sitebuild.asset_manifest import AssetManifest
 from sitebuild.contact import ContactSettings
 from sitebuild.markers import Arguments, Insert, no_arguments
 
 
-def for_page(page: Page, env: Environment, assets: CalculatorAssets, contact: ContactSettings) -> dict[str, Insert]:
+def for_page(page: Page, env: Environment, assets: AssetManifest, contact: ContactSettings) -> dict[str, Insert]:
     """Every marker name, with what it inserts into `page`.
 
     - `kalkylator`: the calculator; its arguments are presets in the model's

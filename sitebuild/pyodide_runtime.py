@@ -26,6 +26,9 @@ RUNTIME_FILES = (
     "pyodide.asm.wasm",
 )
 LOCK_FILE = "pyodide-lock.json"
+# The site folder holding one folder per runtime version; its one spelling
+# (the build records where it put the files, `sitebuild.asset_manifest`).
+SITE_FOLDER = "pyodide"
 STDLIB_ARCHIVE = "python_stdlib.zip"
 
 
@@ -39,7 +42,7 @@ class PyodideRuntime:
     @property
     def site_folder(self) -> str:
         """Folder of the site (relative, ending in '/') that holds the runtime."""
-        return f"pyodide/{self.version}/"
+        return f"{SITE_FOLDER}/{self.version}/"
 
 
 def locate(project_root: Path) -> PyodideRuntime:

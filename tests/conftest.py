@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.support import nginx_server, site_builds
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.site_builds import build_site
 from tests.support.static_server import StaticServer
 
@@ -24,15 +25,6 @@ __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "REPO", "build_site", "watch_csp"]
 pytest.register_assert_rewrite("tests.support.engine_checks")
 
 REPO = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 # Fixtures that start a browser: tests using them are `browser` tests, which

@@ -317,8 +317,12 @@ def test_a_load_that_hangs_ends_after_a_bounded_time(site_url: str, page: Any) -
     page.goto(site_url)
     page.locator("#kalkylator").scroll_into_view_if_needed()
     page.wait_for_selector("[data-calc-progress]:not([hidden])", timeout=10_000)
+    retry = page.get_by_role("button", name="Försök igen")
+    assert retry.is_hidden()
     page.clock.run_for(31_000)
-    page.get_by_role("button", name="Försök igen").wait_for(state="visible", timeout=10_000)
+    retry.wait_for(state="visible", timeout=10_000)
+    assert "kunde inte laddas" in page.locator("[data-calc-status]").text_content()
+    assert page.locator("[data-calc-progress]").is_hidden()
 
 
 def test_without_javascript_the_example_and_the_contact_link_are_there(new_context: Any, site_url: str) -> None:

@@ -150,8 +150,8 @@ def test_field_specs_follow_the_contract() -> None:
     ]
     for spec in specs:
         assert set(spec) == {
-            "key", "label", "unit", "kind", "default", "default_text", "group", "modes", "optional", "min", "max",
-            "choices", "help", "source",
+            "key", "label", "unit", "kind", "default", "default_text", "allowed_text", "group", "modes",
+            "optional", "min", "max", "choices", "help", "source",
         }
         assert spec["kind"] in {"choice", "integer", "decimal", "boolean"}
         assert spec["label"] and spec["help"] and spec["source"]

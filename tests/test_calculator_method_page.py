@@ -62,9 +62,19 @@ def test_the_page_speaks_to_du_and_keeps_numbers_with_their_units(built_site: Pa
 def test_model_text_is_escaped() -> None:
     hostile = {
         "key": "k", "label": "<script>x</script>", "unit": "", "kind": "choice", "default": "a",
-        "default_text": "<b>A</b>", "group": "system", "modes": ["users"], "optional": False, "min": None,
-        "max": None, "choices": [{"value": "a", "label": "<b>A</b>"}], "help": "", "source": "Källa & <i>mer</i>",
+        "default_text": "<b>A</b>", "allowed_text": "<b>A</b> eller <u>B</u>", "group": "system", "modes": ["users"],
+        "optional": False, "min": None, "max": None, "choices": [{"value": "a", "label": "<b>A</b>"}], "help": "",
+        "source": "Källa & <i>mer</i>",
     }
     table = method_tables.defaults_table([hostile])
-    assert "<script>" not in table and "<b>" not in table and "<i>" not in table
+    assert "<script>" not in table and "<b>" not in table and "<i>" not in table and "<u>" not in table
     assert "&lt;script&gt;" in table and "Källa &amp; &lt;i&gt;" in table
+
+
+def test_the_table_words_each_range_as_the_error_messages_do() -> None:
+    """One wording of a field's allowed values: the table's column and the parser's message."""
+    table = method_tables.defaults_table()
+    for spec in field_specs():
+        assert f"<td>{escape(spec['allowed_text'])}</td>" in table, spec["key"]
+        result = compute({spec["key"]: "ogiltigt"})
+        assert not result["ok"] and f"Tillåtet: {spec['allowed_text']}." in result["errors"][spec["key"]], spec["key"]

@@ -127,6 +127,36 @@ def test_the_sensitivity_table_is_built_and_follows_edits(site_url: str, page: A
     assert root.evaluate(SENSITIVITY_ROWS) == expected_rows(expected)
 
 
+# The stacked bars: each SVG's viewBox and its segments' class, x and width.
+CHART_BARS = """root => Object.fromEntries(["current", "elixir"].map(side => {
+  const svg = root.querySelector(`[data-chart="${side}"]`);
+  return [side, [svg.getAttribute("viewBox"), ...[...svg.querySelectorAll("rect")].map(
+    rect => [rect.getAttribute("class"), rect.getAttribute("x"), rect.getAttribute("width")])]];
+}))"""
+
+
+def expected_bars(result: dict[str, Any]) -> dict[str, list[Any]]:
+    """The model's geometry: one scale for both bills, each line from its start."""
+    return {
+        side: [f"0 0 {result['scale_kr']} 10"]
+        + [[f"calc-seg calc-seg--{line['id']}", line["start_kr"], line["monthly_kr"]] for line in result[side]["lines"]]
+        for side in ("current", "elixir")
+    }
+
+
+def test_the_chart_is_drawn_in_the_models_geometry_by_the_build_and_the_page(site_url: str, page: Any) -> None:
+    example = calculator.compute({})
+    open_calculator(page, site_url)
+    root = page.locator("[data-calculator]")
+    assert root.evaluate(CHART_BARS) == expected_bars(example), "the build's bars are the model's"
+
+    values = {"users": "40000", "server_kr": "199,50"}  # other lines, another scale, decimal kr
+    fill(page, values)
+    expected = calculator.compute(values)
+    wait_for_result(page, expected)
+    assert root.evaluate(CHART_BARS) == expected_bars(expected)
+
+
 def test_the_form_shows_one_way_in_at_a_time_even_without_javascript(new_context: Any, site_url: str) -> None:
     page = new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900}).new_page()
     page.goto(site_url)

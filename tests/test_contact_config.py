@@ -9,12 +9,11 @@ the owner's plain mapping.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from mkdocs.exceptions import ConfigurationError
 
-from sitebuild.contact import MAIL_INTRO, MAIL_SUBJECT, mailto_href, read
+from sitebuild.contact import read
 from tests.conftest import build_site
 from tests.support.config_variant import FORM_ENDPOINT, WITH_FORM, config_variant
 
@@ -73,26 +72,6 @@ def test_good_settings_are_accepted(raw: dict[str, object]) -> None:
 def test_phone_link_drops_the_spaces_people_read() -> None:
     assert read({"contact": VALID}).tel_href == "tel:+46812345678"
     assert read({"contact": {"email": "a@example.com"}}).tel_href is None
-
-
-def test_mailto_is_percent_encoded_per_rfc_6068() -> None:
-    settings = read({"contact": {"email": "kontakt@example.com"}})
-    href = mailto_href(settings, "Nuvarande stack: Node.js\nBesparing: 1 700 kr/mån (77 %)\nhttps://www.example.com/?a=1&b=2#kalkylator")
-    parts = urlsplit(href)
-    assert parts.scheme == "mailto" and parts.path == "kontakt@example.com"
-    # No raw space, newline, ampersand or hash may survive inside a value.
-    assert " " not in href and "\n" not in href and href.count("&") == 1 and "#" not in href
-    assert "%0D%0A" in href and "+" not in parts.query
-    fields = {key: unquote(value) for key, value in (pair.split("=", 1) for pair in parts.query.split("&"))}
-    assert fields["subject"] == MAIL_SUBJECT
-    body = fields["body"].replace("\r\n", "\n")
-    assert body.startswith(MAIL_INTRO)
-    assert body.endswith("Besparing: 1 700 kr/mån (77 %)\nhttps://www.example.com/?a=1&b=2#kalkylator")
-
-
-def test_mailto_without_scenario_is_the_intro_only() -> None:
-    query = parse_qs(urlsplit(mailto_href(read({"contact": {"email": "a@example.com"}}))).query)
-    assert query["body"] == [MAIL_INTRO]
 
 
 def test_button_goes_to_the_form_when_there_is_one() -> None:

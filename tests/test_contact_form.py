@@ -17,15 +17,16 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sitebuild.contact import MAIL_INTRO, MAIL_SUBJECT
+from sitebuild.mail_link import MAIL_INTRO, MAIL_SUBJECT, mailto_href
 from tests.conftest import build_site
 from tests.support.config_variant import config_variant
 from tests.support.static_server import StaticServer
 
 pytestmark = pytest.mark.browser
 
+# Characters JavaScript's encodeURIComponent and Python's quote treat apart: ( ) ! ' * ~
 SCENARIO = {
-    "summary": "Nuvarande stack: Node.js / Express\nBesparing: 1 700 kr/mån (77 %)",
+    "summary": "Nuvarande stack: Node.js / Express\nBesparing: 1 700 kr/mån (77 %)! Vår 'app' * 2 ~ ok",
     "link": "https://www.example.com/?anvandare=10000#kalkylator",
 }
 DISPATCH = "detail => document.dispatchEvent(new CustomEvent('kontakt:scenario', {detail}))"
@@ -125,11 +126,15 @@ def test_scenario_goes_into_every_mail_link(site_url: str, page) -> None:  # noq
     page.goto(site_url)
     page.evaluate(DISPATCH, {"summary": "första", "link": "https://www.example.com/?a=1"})
     page.evaluate(DISPATCH, SCENARIO)
-    for href in page.locator("a[data-contact-cta]").evaluate_all("links => links.map(link => link.href)"):
+    hrefs = page.locator("a[data-contact-cta]").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    assert hrefs
+    for href in hrefs:
         body = mail_body(href)
         assert body.startswith(MAIL_INTRO)
         assert SCENARIO["summary"] in body and body.endswith(SCENARIO["link"])
         assert "första" not in body
+        # The browser's link is the build's, character for character: one encoding.
+        assert href == mailto_href("kontakt@example.com", f"{SCENARIO['summary']}\n{SCENARIO['link']}")
 
 
 def test_with_endpoint_buttons_go_to_the_labelled_form(form_site_url: str, page) -> None:  # noqa: ANN001

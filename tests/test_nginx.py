@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 
 import calculator
 from sitebuild import headers_file, nginx_conf
+from tests.support.built_assets import engine_path
 from tests.test_calculator_browser import READY, SAVING, fill, open_calculator, wait_for_result
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -38,12 +39,6 @@ def get(base_url: str, path: str, headers: dict[str, str] | None = None) -> tupl
 
 def values(sent: list[tuple[str, str]], name: str) -> list[str]:
     return [value for key, value in sent if key.lower() == name.lower()]
-
-
-def built_file(site: Path, pattern: str) -> str:
-    """The URL path of the one built file matching `pattern` (names carry content hashes)."""
-    (found,) = site.glob(pattern)
-    return "/" + found.relative_to(site).as_posix()
 
 
 def test_the_include_is_written_beside_the_site_not_inside_it(built_site: Path) -> None:
@@ -87,22 +82,22 @@ def test_the_worker_script_is_javascript_under_the_policy(built_site: Path, ngin
 
 
 def test_the_wasm_has_exactly_one_content_type_and_is_cached_for_a_year(built_site: Path, nginx_url: str) -> None:
-    status, sent, body = get(nginx_url, built_file(built_site, "pyodide/*/pyodide.asm.wasm"))
+    status, sent, body = get(nginx_url, engine_path(built_site, "pyodide.asm.wasm"))
     assert status == 200 and body[:4] == b"\0asm"
     assert values(sent, "Content-Type") == ["application/wasm"]
     assert values(sent, "Cache-Control") == [IMMUTABLE]
 
 
-@pytest.mark.parametrize("pattern", ["assets/calculator-*.zip", "pyodide/*/python_stdlib*.zip", "pyodide/*/pyodide.mjs"])
-def test_versioned_files_are_cached_for_a_year(built_site: Path, nginx_url: str, pattern: str) -> None:
-    status, sent, _ = get(nginx_url, built_file(built_site, pattern))
+@pytest.mark.parametrize("file", ["archive", "stdlib", "pyodide.mjs"])
+def test_versioned_files_are_cached_for_a_year(built_site: Path, nginx_url: str, file: str) -> None:
+    status, sent, _ = get(nginx_url, engine_path(built_site, file))
     assert status == 200
     assert values(sent, "Cache-Control") == [IMMUTABLE]
     assert len(values(sent, "Content-Type")) == 1
 
 
 def test_a_browser_accepting_gzip_gets_the_builds_gzip_copy(built_site: Path, nginx_url: str) -> None:
-    path = built_file(built_site, "pyodide/*/pyodide.asm.mjs")
+    path = engine_path(built_site, "pyodide.asm.mjs")
     status, sent, body = get(nginx_url, path, {"Accept-Encoding": "gzip"})
     assert status == 200
     assert values(sent, "Content-Encoding") == ["gzip"]

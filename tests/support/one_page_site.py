@@ -7,9 +7,11 @@ can make the build fail.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from tests.support.config_variant import config_variant
+from hooks import CALCULATOR_WORKER
+from tests.support.config_variant import REPO, config_variant
 from tests.support.site_builds import build_site
 
 FRONT_MATTER = "---\ndescription: En sida med kalkylatorn och en beskrivning som är lång nog för testerna.\n---\n\n"
@@ -18,9 +20,12 @@ FIRST_LINE = 7
 
 
 def build_page(tmp_path: Path, markdown: str) -> tuple[int, str, Path]:
-    """Build a one-page site whose page is `markdown`; return (exit code, log, site dir)."""
+    """Build a one-page site (with the calculator's worker, which the build
+    records) whose page is `markdown`; return (exit code, log, site dir)."""
     docs = tmp_path / "docs"
-    docs.mkdir(parents=True)
+    worker = docs / CALCULATOR_WORKER
+    worker.parent.mkdir(parents=True)
+    shutil.copyfile(REPO / "docs" / CALCULATOR_WORKER, worker)
     (docs / "index.md").write_text(f"{FRONT_MATTER}# Sida\n\n{markdown}\n", encoding="utf-8")
     site = tmp_path / "site"
     with config_variant(f"docs_dir: {docs}\nextra_css: []\nextra_javascript: []\n") as config_file:

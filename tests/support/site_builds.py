@@ -24,7 +24,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import nginx_conf
+from sitebuild import asset_manifest, nginx_conf
 
 REPO = Path(__file__).resolve().parent.parent.parent
 
@@ -48,7 +48,7 @@ def run_mkdocs(destination: Path, config_file: Path | None) -> subprocess.Comple
 
 
 def build_site(destination: Path, config_file: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """The site built into `destination` (and its nginx include beside it), from the
+    """The site built into `destination` (and the nginx include and asset record beside it), from the
     session's cache when this configuration was built before."""
     if _cache_root is None:
         return run_mkdocs(destination, config_file)
@@ -59,9 +59,9 @@ def build_site(destination: Path, config_file: Path | None = None) -> subprocess
         result = _cached_result(entry, config_file)
     if (entry / "site").is_dir():
         shutil.copytree(entry / "site", destination, dirs_exist_ok=True)
-        include = nginx_conf.path_for(entry / "site")
-        if include.is_file():
-            shutil.copyfile(include, nginx_conf.path_for(destination))
+        for beside in (nginx_conf.path_for, asset_manifest.path_for):
+            if beside(entry / "site").is_file():
+                shutil.copyfile(beside(entry / "site"), beside(destination))
     return result
 
 

@@ -317,24 +317,23 @@
       }));
     }
 
+    /* The two bills as stacked bars, in the model's geometry (each line's
+     * start_kr, the common scale_kr), as the build drew them. */
     function renderChart(result) {
       if (!changed("chart", [result.current.lines, result.elixir.lines])) return;
-      const scale = Math.max(Number(result.current.monthly_kr), Number(result.elixir.monthly_kr), 1);
       for (const side of ["current", "elixir"]) {
         const svg = root.querySelector(`[data-chart="${side}"]`);
-        svg.setAttribute("viewBox", `0 0 ${scale} 10`);
-        let x = 0;
+        svg.setAttribute("viewBox", `0 0 ${result.scale_kr} 10`);
         svg.replaceChildren(...result[side].lines.map((line) => {
           const rect = document.createElementNS("http://www.w3.org/2000/svg", "rect");
           rect.setAttribute("class", `calc-seg calc-seg--${line.id}`);
-          rect.setAttribute("x", String(x));
+          rect.setAttribute("x", line.start_kr);
           rect.setAttribute("y", "0");
           rect.setAttribute("width", line.monthly_kr);
           rect.setAttribute("height", "10");
           const title = document.createElementNS("http://www.w3.org/2000/svg", "title");
           title.textContent = `${line.name}: ${line.monthly_text}`;
           rect.append(title);
-          x += Number(line.monthly_kr);
           return rect;
         }));
       }

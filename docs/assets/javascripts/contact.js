@@ -10,8 +10,9 @@
  * - The form is sent with fetch so the visitor stays on the page and is told,
  *   in Swedish, whether it worked; on failure everything typed stays put.
  *
- * Subject and wording come from the page (`#kontakt-config`, rendered from
- * Python), so they are written in one place only.
+ * The link's address and subject (encoded) and the wording come from the page
+ * (`#kontakt-config`, rendered from sitebuild/mail_link.py), so they are
+ * written in one place only.
  */
 (() => {
   "use strict";
@@ -34,14 +35,20 @@
 
   function messageText(config) {
     const text = scenario.trim();
-    return text ? `${config.intro}\n\n${config.scenarioHeading}\n${text}` : config.intro;
+    return text ? config.scenarioPrefix + text : config.intro;
   }
 
-  /* Same encoding as sitebuild.contact.mailto_href: RFC 6068, CRLF line breaks. */
+  /* sitebuild/mail_link.py's `encode`: RFC 6068, every character but RFC 3986's
+   * unreserved ones percent-encoded (encodeURIComponent leaves !'()* as they
+   * are), line breaks as CRLF. */
+  function encodeMailto(text) {
+    return encodeURIComponent(text.replace(/\r?\n/g, "\r\n"))
+      .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  }
+
+  /* The address and the subject come encoded from the build (`mailtoPrefix`). */
   function mailtoHref(config) {
-    const subject = encodeURIComponent(config.subject);
-    const body = encodeURIComponent(messageText(config).replace(/\n/g, "\r\n"));
-    return `mailto:${config.email}?subject=${subject}&body=${body}`;
+    return config.mailtoPrefix + encodeMailto(messageText(config));
   }
 
   function updateLinks(config) {
