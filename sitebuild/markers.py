@@ -97,7 +97,8 @@ def expand(html: str, page: Page, inserts: Mapping[str, Insert]) -> str:
     waiting = list(_read(page, inserts))
 
     def replace(match: re.Match[str]) -> str:
-        found = next((marker for marker in waiting if marker.text == match[0]), None)
+        # Compared on one line: Markdown turns CR LF into LF and tabs into spaces.
+        found = next((marker for marker in waiting if _quote(marker.text) == _quote(match[0])), None)
         if found is None:
             raise PluginError(f"{page.file.src_uri}: {_quote(match[0])} is not in the page's Markdown")
         waiting.remove(found)
