@@ -7,7 +7,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test test-fast bench audit clean
+.PHONY: install serve build lint test test-fast bench audit clean
 
 # requirements.txt pins every package with its hashes: pip refuses anything else.
 $(VENV)/.installed: requirements.txt
@@ -35,12 +35,18 @@ define run_pytest
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc
 endef
 
-test: install
+# ruff over the whole project and mypy (strict) over calculator/, sitebuild/,
+# tools/ and hooks.py, with the settings in pyproject.toml; run before the tests.
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m mypy
+
+test: install lint
 	@[ -x /usr/bin/chromium ] || { echo "Browser tests need Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }
 	$(call run_pytest,$(PYTEST_PARALLEL))
 
 # The model and the build, without any browser: a quick check while editing.
-test-fast: install
+test-fast: install lint
 	$(call run_pytest,$(PYTEST_PARALLEL) -m "not browser")
 
 bench: install

@@ -111,7 +111,7 @@ def print_lighthouse(reports: list[Report]) -> None:
     rows.append(["target", *(f">={t}" if t < 100 else "100" for t in TARGETS.values()), ""])
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        print("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)))
+        print("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
     for report in reports:
         for category, lines in report.shortfalls.items():
             print(f"  /{report.path} {category}:")

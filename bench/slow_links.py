@@ -27,10 +27,9 @@ its engine files beside it), for before/after comparisons.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
-from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -39,43 +38,13 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from sitebuild import asset_manifest
 from sitebuild.asset_manifest import AssetManifest
-
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support.connections import FAST, ONE_MBIT, SAVE_DATA, SLOW_4G, Connection
 from tests.support.static_server import StaticServer
 
 LIVE_MARK = "calculator-live-result"
 # Past the page's idle prefetch (requestIdleCallback with a 5 s timeout).
 SETTLE_MS = 8000
-
-
-@dataclass(frozen=True)
-class Connection:
-    """An emulated connection: throughput in Mbit/s both ways, round trip in ms."""
-
-    label: str
-    mbit_s: float
-    latency_ms: int
-    cpu_slowdown: int = 1
-    save_data: bool = False
-
-    def emulate(self, context: Any, page: Page) -> None:
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        throughput = self.mbit_s * 1e6 / 8
-        cdp.send("Network.emulateNetworkConditions", {
-            "offline": False, "latency": self.latency_ms,
-            "downloadThroughput": throughput, "uploadThroughput": throughput,
-        })
-        if self.cpu_slowdown > 1:
-            cdp.send("Emulation.setCPUThrottlingRate", {"rate": self.cpu_slowdown})
-        if self.save_data:
-            cdp.send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
-
-
-FAST = Connection("fast: 50 Mbit/s, 20 ms", 50, 20)
-SLOW_4G = Connection("slow 4G: 1.6 Mbit/s, 150 ms, 4x CPU", 1.6, 150, 4)
-ONE_MBIT = Connection("1.0 Mbit/s, 150 ms, 4x CPU", 1.0, 150, 4)
-SAVE_DATA = Connection("Save-Data, 50 Mbit/s, 20 ms", 50, 20, save_data=True)
 READER_CONNECTIONS = (FAST, SLOW_4G, ONE_MBIT, SAVE_DATA)
 LIVE_CONNECTIONS = (SLOW_4G, ONE_MBIT)
 

@@ -53,8 +53,11 @@ class AssetManifest:
     worker: Asset
 
     @classmethod
-    def of(cls, runtime_folder: str, runtime: Sequence[File], stdlib: File, archive: File, worker: File) -> AssetManifest:
-        return cls(runtime_folder, tuple(Asset.of(f) for f in runtime), Asset.of(stdlib), Asset.of(archive), Asset.of(worker))
+    def of(
+        cls, runtime_folder: str, runtime: Sequence[File], stdlib: File, archive: File, worker: File
+    ) -> AssetManifest:
+        runtime_assets = tuple(Asset.of(file) for file in runtime)
+        return cls(runtime_folder, runtime_assets, Asset.of(stdlib), Asset.of(archive), Asset.of(worker))
 
     @property
     def downloads(self) -> tuple[Asset, ...]:

@@ -54,7 +54,7 @@ def path_for(site_dir: str | Path) -> Path:
 def url_paths(site_dir: Path) -> list[str]:
     """Every address the site serves a file at, plus `/`."""
     files = (path for path in site_dir.rglob("*") if path.is_file())
-    return ["/"] + sorted("/" + path.relative_to(site_dir).as_posix() for path in files)
+    return ["/", *sorted("/" + path.relative_to(site_dir).as_posix() for path in files)]
 
 
 def pattern_regex(pattern: str) -> str:
@@ -64,7 +64,9 @@ def pattern_regex(pattern: str) -> str:
 
 def location_regex(rules: list[Rule], matching: frozenset[int]) -> str:
     """Matches exactly the paths that the rules numbered `matching` match and no other rule does."""
-    checks = [("(?=" if index in matching else "(?!") + pattern_regex(rule.pattern) + ")" for index, rule in enumerate(rules)]
+    checks = [
+        ("(?=" if index in matching else "(?!") + pattern_regex(rule.pattern) + ")" for index, rule in enumerate(rules)
+    ]
     return "^" + "".join(checks)
 
 
@@ -99,7 +101,11 @@ def render(rules: list[Rule], paths: list[str]) -> str:
     for matching in sorted(groups, key=sorted):
         patterns = ", ".join(rules[index].pattern for index in sorted(matching)) or "no pattern"
         headers = headers_file.headers_for(rules, groups[matching])
-        out += ["", f"# {patterns} (for example {groups[matching]})", f'location ~ "{location_regex(rules, matching)}" {{']
+        out += [
+            "",
+            f"# {patterns} (for example {groups[matching]})",
+            f'location ~ "{location_regex(rules, matching)}" {{',
+        ]
         out += [f"    {line}" for line in header_lines(headers)]
         out.append("}")
     return "\n".join(out) + "\n"

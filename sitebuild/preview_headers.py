@@ -13,12 +13,11 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from mkdocs.livereload import LiveReloadServer
 
 from sitebuild import csp, headers_file
-
-WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 # What mkdocs.livereload injects: `<script>` + its template + `</script>`
 # immediately before the page's last `</body>`.
@@ -27,12 +26,14 @@ LIVERELOAD_SCRIPT = re.compile(rb"<script>(\s*var livereload = function\(.*?)</s
 
 def install(server: LiveReloadServer, site_dir: str) -> LiveReloadServer:
     """Wrap the preview server's app; `_headers` is read per request, so rebuilds take effect."""
-    server.set_app(with_site_headers(server.get_app(), Path(site_dir), server.mount_path))
+    app = server.get_app()
+    assert app is not None, "MkDocs' preview server has its app from the start"
+    server.set_app(with_site_headers(app, Path(site_dir), server.mount_path))
     return server
 
 
-def with_site_headers(app: WsgiApp, site_dir: Path, mount_path: str) -> WsgiApp:
-    def serve(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+def with_site_headers(app: WSGIApplication, site_dir: Path, mount_path: str) -> WSGIApplication:
+    def serve(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         answer: dict[str, Any] = {}
 
         def remember(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], None]:

@@ -132,3 +132,42 @@ def new_context(browser: Any) -> Iterator[Callable[..., Any]]:
         context.close()
     if violations:
         pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations), pytrace=False)
+
+
+class Recorder:
+    """What a page did that a test may assert on: requests, console errors, dialogs."""
+
+    def __init__(self) -> None:
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.dialogs: list[str] = []
+
+
+# The browser tests' page: a fresh context (cold cache) that records what a
+# test may assert on. Shared by every browser test file that does not define
+# its own `page`.
+@pytest.fixture()
+def context(new_context: Any) -> Iterator[Any]:
+    """A fresh browser context (cold cache) that records every request, the worker's included,
+    and fails the test on any CSP violation (conftest's `new_context`)."""
+    context = new_context(viewport={"width": 1280, "height": 900})
+    context.recorder = Recorder()
+    context.on("request", lambda request: context.recorder.requests.append(request.url))
+    yield context
+    context.close()
+
+
+@pytest.fixture()
+def page(context: Any) -> Any:
+    page = context.new_page()
+    recorder: Recorder = context.recorder
+    page.on("console", lambda message: message.type == "error" and recorder.console_errors.append(message.text))
+    page.on("pageerror", lambda error: recorder.page_errors.append(str(error)))
+
+    def dismiss(dialog: Any) -> None:
+        recorder.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    return page

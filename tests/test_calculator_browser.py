@@ -9,7 +9,6 @@ inputs, so these tests prove the browser shows what the model computes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -24,42 +23,6 @@ pytestmark = pytest.mark.browser
 READY = "[data-calculator][data-live]"
 READY_TIMEOUT_MS = 60_000
 SAVING = "[data-calculator] .calc__saving"
-
-
-class Recorder:
-    """What a page did that a test may assert on: requests, console errors, dialogs."""
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        self.console_errors: list[str] = []
-        self.page_errors: list[str] = []
-        self.dialogs: list[str] = []
-
-
-@pytest.fixture()
-def context(new_context: Any) -> Iterator[Any]:
-    """A fresh browser context (cold cache) that records every request, the worker's included,
-    and fails the test on any CSP violation (conftest's `new_context`)."""
-    context = new_context(viewport={"width": 1280, "height": 900})
-    context.recorder = Recorder()
-    context.on("request", lambda request: context.recorder.requests.append(request.url))
-    yield context
-    context.close()
-
-
-@pytest.fixture()
-def page(context: Any) -> Any:
-    page = context.new_page()
-    recorder: Recorder = context.recorder
-    page.on("console", lambda message: message.type == "error" and recorder.console_errors.append(message.text))
-    page.on("pageerror", lambda error: recorder.page_errors.append(str(error)))
-
-    def dismiss(dialog: Any) -> None:
-        recorder.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismiss)
-    return page
 
 
 def open_calculator(page: Any, url: str) -> None:
@@ -189,7 +152,8 @@ def test_prerendered_numbers_are_the_models_and_equal_the_live_ones(
     prerendered = prerendered_slots(built_site)
     assert len(prerendered) >= 10
     assert prerendered == expected_slots(expected, prerendered)
-    assert ["saving.headline", "Du kan spara 1\u00a0700\u00a0kr/mån (77\u00a0%) – 20\u00a0400\u00a0kr/år."] in prerendered
+    headline = "Du kan spara 1\u00a0700\u00a0kr/mån (77\u00a0%) – 20\u00a0400\u00a0kr/år."
+    assert ["saving.headline", headline] in prerendered
     open_calculator(page, site_url)
     assert slot_texts(page) == prerendered
     assert line_texts(page) == expected_lines(expected)
@@ -284,7 +248,8 @@ def test_hostile_links_show_messages_never_markup(site_url: str, page: Any, cont
 
 def test_an_unknown_hostile_key_is_ignored_without_markup(site_url: str, page: Any, context: Any) -> None:
     """Parameters that are not the calculator's are someone else's (see test_campaign_links)."""
-    open_calculator(page, site_url + "?%3Cb%3Ebold%3C%2Fb%3E=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E&users=20000")
+    hostile = "%3Cb%3Ebold%3C%2Fb%3E=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E"
+    open_calculator(page, f"{site_url}?{hostile}&users=20000")
     wait_for_result(page, calculator.compute({"users": "20000"}))
     assert page.evaluate("window.__pwned") is None
     assert page.locator("[data-calculator] img, [data-calculator] b").count() == 0

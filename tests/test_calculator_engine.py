@@ -6,28 +6,30 @@ The connection and the CPU are emulated with the Chrome DevTools Protocol
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 import calculator
-from bench.slow_links import FAST, ONE_MBIT, SAVE_DATA, Connection
+from sitebuild import asset_manifest
 from tests.conftest import watch_csp
-from tests.test_calculator_browser import (  # noqa: F401 - fixtures used by name
+from tests.support.connections import FAST, ONE_MBIT, SAVE_DATA, Connection
+from tests.test_calculator_browser import (
     READY,
     READY_TIMEOUT_MS,
-    context,
     fill,
     open_calculator,
-    page,
     wait_for_result,
 )
 
 pytestmark = pytest.mark.browser
 
-ENGINE_REQUEST = re.compile(r"/pyodide/|calculator-worker")
 LIVE_REGIONS = "[aria-live], [role=status], [role=alert]"
 BYTES = re.compile(r"^\d+,\d av \d+,\d\u00a0MB$")
 
@@ -41,11 +43,11 @@ new MutationObserver((records) => {
     const target = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
     if (target?.closest?.("[data-calc-progress-text]")) window.__progressTexts.push(target.textContent);
     if (record.attributeName === "aria-busy" && target.getAttribute("aria-busy") === "true"
-        && target.querySelector(%r)) window.__busyLiveRegions += 1;
+        && target.querySelector(__LIVE_REGIONS__)) window.__busyLiveRegions += 1;
   }
 }).observe(document, {subtree: true, childList: true, characterData: true, attributes: true,
                       attributeFilter: ["aria-busy"]});
-""" % LIVE_REGIONS
+""".replace("__LIVE_REGIONS__", json.dumps(LIVE_REGIONS))
 
 
 def test_a_slow_phone_at_1_mbit_goes_live_showing_bytes(site_url: str, new_context: Any) -> None:
@@ -64,11 +66,14 @@ def test_a_slow_phone_at_1_mbit_goes_live_showing_bytes(site_url: str, new_conte
 
 @pytest.mark.parametrize(("connection", "prefetch"), [(SAVE_DATA, False), (FAST, True)])
 def test_only_a_fast_connection_fetches_the_engine_for_a_reader_who_never_scrolls(
-    site_url: str, new_context: Any, connection: Connection, prefetch: bool
+    built_site: Path, site_url: str, new_context: Any, connection: Connection, prefetch: bool
 ) -> None:
+    assets = asset_manifest.read(built_site)
+    engine_paths = {"/" + asset.path for asset in (assets.worker, *assets.downloads)}
     context = new_context(viewport={"width": 1280, "height": 900})
     engine_requests: list[str] = []
-    context.on("request", lambda request: ENGINE_REQUEST.search(request.url) and engine_requests.append(request.url))
+    context.on("request", lambda request: urlsplit(request.url).path in engine_paths
+               and engine_requests.append(request.url))
     page = context.new_page()
     connection.emulate(context, page)
     page.goto(site_url)
@@ -90,10 +95,8 @@ BREAK = "void (self.onmessage = ({data}) => self.postMessage({type: 'reply', id:
 
 def kill_engine(page: Any, how: str = CLOSE) -> None:
     (worker,) = [worker for worker in page.workers if "calculator-worker" in worker.url]
-    try:
+    with contextlib.suppress(PlaywrightError):  # the worker may be gone before it answers
         worker.evaluate(how)
-    except PlaywrightError:
-        pass  # the worker may be gone before it answers
 
 
 @pytest.mark.parametrize("how", [CLOSE, BREAK], ids=["closed", "broken"])

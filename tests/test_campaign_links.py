@@ -11,14 +11,12 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 import calculator
-from tests.test_calculator_browser import (  # noqa: F401 - fixtures used by name
+from tests.test_calculator_browser import (
     READY,
     READY_TIMEOUT_MS,
-    context,
     expected_slots,
     fill,
     open_calculator,
-    page,
     wait_for_result,
 )
 
@@ -91,7 +89,8 @@ document.addEventListener("DOMContentLoaded", () => {
   for (const element of [copy, ...copy.querySelectorAll("[id]")]) element.id = element.id.replace("kalk1", "kalk2");
   for (const element of copy.querySelectorAll("[for], [aria-describedby], [aria-labelledby]")) {
     for (const name of ["for", "aria-describedby", "aria-labelledby"]) {
-      if (element.hasAttribute(name)) element.setAttribute(name, element.getAttribute(name).replaceAll("kalk1", "kalk2"));
+      if (element.hasAttribute(name))
+        element.setAttribute(name, element.getAttribute(name).replaceAll("kalk1", "kalk2"));
     }
   }
   first.after(copy);

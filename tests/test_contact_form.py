@@ -12,7 +12,6 @@ import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -39,12 +38,12 @@ class FormEndpoint:
         endpoint = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - stdlib name
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length", "0"))
                 endpoint.received.append(self.rfile.read(length).decode("utf-8"))
                 self._answer(endpoint.status, json.dumps({"ok": endpoint.status == 200}).encode())
 
-            def do_OPTIONS(self) -> None:  # noqa: N802 - stdlib name
+            def do_OPTIONS(self) -> None:
                 self._answer(204, b"")
 
             def _answer(self, status: int, body: bytes) -> None:
@@ -56,7 +55,7 @@ class FormEndpoint:
                 self.end_headers()
                 self.wfile.write(body)
 
-            def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+            def log_message(self, format: str, *args: object) -> None:
                 pass
 
         self.status = 200
@@ -93,13 +92,13 @@ def form_site_url(endpoint: FormEndpoint, tmp_path_factory: pytest.TempPathFacto
 
 
 @pytest.fixture
-def page(new_context):  # noqa: ANN001, ANN201 - Playwright objects
+def page(new_context):
     context = new_context()
     yield context.new_page()
     context.close()
 
 
-def fill_form(page, message: str = "Vi kör 40 Node-servrar.") -> None:  # noqa: ANN001
+def fill_form(page, message: str = "Vi kör 40 Node-servrar.") -> None:
     page.get_by_label("Namn").fill("Ada Lind")
     page.get_by_label("Företag").fill("Lind & Co")
     page.get_by_label("E-post").fill("ada@example.se")
@@ -112,7 +111,7 @@ def mail_body(href: str) -> str:
     return unquote(fields["body"]).replace("\r\n", "\n")
 
 
-def test_without_endpoint_buttons_open_mail_with_swedish_subject(site_url: str, page) -> None:  # noqa: ANN001
+def test_without_endpoint_buttons_open_mail_with_swedish_subject(site_url: str, page) -> None:
     page.goto(site_url)
     links = page.locator("a[data-contact-cta]")
     assert links.count() >= 2  # hero button and the contact section's button
@@ -122,7 +121,7 @@ def test_without_endpoint_buttons_open_mail_with_swedish_subject(site_url: str, 
     assert page.locator("#kontakt form").count() == 0
 
 
-def test_scenario_goes_into_every_mail_link(site_url: str, page) -> None:  # noqa: ANN001
+def test_scenario_goes_into_every_mail_link(site_url: str, page) -> None:
     page.goto(site_url)
     page.evaluate(DISPATCH, {"summary": "första", "link": "https://www.example.com/?a=1"})
     page.evaluate(DISPATCH, SCENARIO)
@@ -137,7 +136,7 @@ def test_scenario_goes_into_every_mail_link(site_url: str, page) -> None:  # noq
         assert href == mailto_href("kontakt@example.com", f"{SCENARIO['summary']}\n{SCENARIO['link']}")
 
 
-def test_with_endpoint_buttons_go_to_the_labelled_form(form_site_url: str, page) -> None:  # noqa: ANN001
+def test_with_endpoint_buttons_go_to_the_labelled_form(form_site_url: str, page) -> None:
     page.goto(form_site_url)
     hrefs = page.locator("a[data-contact-cta]").evaluate_all("links => links.map(link => link.getAttribute('href'))")
     assert hrefs and set(hrefs) == {"#kontakt"}
@@ -146,7 +145,7 @@ def test_with_endpoint_buttons_go_to_the_labelled_form(form_site_url: str, page)
     assert page.locator("[data-contact-status]").get_attribute("aria-live") == "polite"
 
 
-def test_form_success_is_confirmed_and_fields_are_cleared(form_site_url: str, endpoint: FormEndpoint, page) -> None:  # noqa: ANN001
+def test_form_success_is_confirmed_and_fields_are_cleared(form_site_url: str, endpoint: FormEndpoint, page) -> None:
     endpoint.status = 200
     endpoint.received.clear()
     page.goto(form_site_url)
@@ -160,7 +159,7 @@ def test_form_success_is_confirmed_and_fields_are_cleared(form_site_url: str, en
         assert value in posted
 
 
-def test_form_failure_is_reported_and_keeps_what_was_typed(form_site_url: str, endpoint: FormEndpoint, page) -> None:  # noqa: ANN001
+def test_form_failure_is_reported_and_keeps_what_was_typed(form_site_url: str, endpoint: FormEndpoint, page) -> None:
     endpoint.status = 500
     page.goto(form_site_url)
     fill_form(page)
@@ -175,7 +174,7 @@ def test_form_failure_is_reported_and_keeps_what_was_typed(form_site_url: str, e
     endpoint.status = 200
 
 
-def test_scenario_fills_the_message_but_never_overwrites_the_visitors_text(form_site_url: str, page) -> None:  # noqa: ANN001
+def test_scenario_fills_the_message_but_never_overwrites_the_visitors_text(form_site_url: str, page) -> None:
     page.goto(form_site_url)
     message = page.get_by_label("Meddelande")
     page.evaluate(DISPATCH, {"summary": "första", "link": "https://www.example.com/?a=1"})

@@ -23,6 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
 from tests.conftest import build_site
 from tests.support.config_variant import config_variant
 
@@ -215,5 +216,7 @@ def test_browser_requests_only_the_sites_own_host(site_url: str, new_context) ->
     context.close()
 
     assert any(url.startswith(site_url) for url in requested)
-    foreign = [url for url in requested if not url.startswith(("data:", "blob:")) and urlsplit(url).hostname != "127.0.0.1"]
+    foreign = [
+        url for url in requested if not url.startswith(("data:", "blob:")) and urlsplit(url).hostname != "127.0.0.1"
+    ]
     assert foreign == []

@@ -117,7 +117,8 @@ def test_robots_and_previews_follow_a_changed_site_url(tmp_path: Path) -> None:
     with config_variant("site_url: https://analys.example.se/\n") as config_file:
         result = build_site(tmp_path / "site", config_file)
     assert result.returncode == 0, result.stderr
-    assert "Sitemap: https://analys.example.se/sitemap.xml" in (tmp_path / "site/robots.txt").read_text(encoding="utf-8")
+    robots = (tmp_path / "site/robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://analys.example.se/sitemap.xml" in robots
     facts = head(tmp_path / "site/index.html")
     assert facts.meta["og:image"] == "https://analys.example.se/assets/images/share.png"
 

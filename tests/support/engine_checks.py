@@ -129,8 +129,10 @@ def test_the_print_button_prints_the_typed_result(visit: dict[str, Any]) -> None
     printed = step(visit, "print")
     assert printed["printed"], "the print button opens the browser's print dialog"
     if shutil.which("pdftotext") is None:
-        pytest.skip("reading the printed PDF needs Debian's poppler-utils (pdftotext): apt-get install -y poppler-utils")
-    text = subprocess.run(["pdftotext", "-layout", printed["path"], "-"], capture_output=True, text=True, check=True).stdout
+        pytest.skip("reading the printed PDF needs Debian's poppler-utils (pdftotext): "
+                    "apt-get install -y poppler-utils")
+    command = ["pdftotext", "-layout", printed["path"], "-"]
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     expected = calculator.compute(typed_so_far(len(SCENARIOS) - 1))
     assert squash(expected["saving"]["headline"]) in squash(text)
     assert urlsplit(printed["link"]).query == expected["query"]

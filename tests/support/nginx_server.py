@@ -86,10 +86,11 @@ class NginxServer:
         path = self.prefix / "error.log"
         return path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
 
-    def __enter__(self) -> "NginxServer":
+    def __enter__(self) -> NginxServer:
         conf = self.prefix / "nginx.conf"
         conf.write_text(configuration(self.site, self.prefix, self.port), encoding="utf-8")
-        checked = subprocess.run([NGINX, "-t", "-q", "-p", str(self.prefix), "-c", str(conf)], capture_output=True, text=True, check=False)
+        command = [NGINX, "-t", "-q", "-p", str(self.prefix), "-c", str(conf)]
+        checked = subprocess.run(command, capture_output=True, text=True, check=False)
         if checked.returncode != 0:
             raise RuntimeError(f"nginx refused the configuration:\n{checked.stderr}")
         self._process = subprocess.Popen([NGINX, "-p", str(self.prefix), "-c", str(conf)], stderr=subprocess.PIPE)
@@ -108,7 +109,9 @@ class NginxServer:
         except OSError:
             return False
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         """Graceful stop (QUIT), then a hard one if nginx does not end."""
         if self._process is None or self._process.poll() is not None:
             return

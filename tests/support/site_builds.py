@@ -71,6 +71,7 @@ def _cached_result(entry: Path, config_file: Path | None) -> subprocess.Complete
     if not record.is_file():
         entry.mkdir(exist_ok=True)
         done = run_mkdocs(entry / "site", config_file)
-        record.write_text(json.dumps({"args": done.args, "returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}), encoding="utf-8")
+        outcome = {"args": done.args, "returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+        record.write_text(json.dumps(outcome), encoding="utf-8")
     saved = json.loads(record.read_text(encoding="utf-8"))
     return subprocess.CompletedProcess(saved["args"], saved["returncode"], saved["stdout"], saved["stderr"])

@@ -17,6 +17,7 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from sitebuild import headers_file
@@ -34,7 +35,7 @@ MIME_TYPES = {
 class QuietHandler(SimpleHTTPRequestHandler):
     """Serves files with explicit MIME types and without logging every request."""
 
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    extensions_map: ClassVar[dict[str, str]] = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
 
     def __init__(self, *args: object, rules: list[headers_file.Rule], **kwargs: object) -> None:
         self._rules = rules
@@ -70,7 +71,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
                 return file
         return super().send_head()
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -87,11 +88,13 @@ class StaticServer:
         host, port = self._httpd.server_address[:2]
         return f"http://{host}:{port}/"
 
-    def __enter__(self) -> "StaticServer":
+    def __enter__(self) -> StaticServer:
         self._thread.start()
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join()

@@ -18,7 +18,9 @@ from typing import Any
 
 def run_visit(command: list[str], cwd: Path, timeout_s: float, name: str) -> dict[str, Any]:
     """The report `command` prints on stdout; fails the test if it fails or overruns."""
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     try:
         stdout, stderr = process.communicate(timeout=timeout_s)
     except subprocess.TimeoutExpired:
