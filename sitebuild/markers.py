@@ -12,8 +12,10 @@ comment is never taken for a marker. `sitebuild/page_inserts.py` says what
 each name inserts; this module reads the markers and dispatches them.
 
 One stage, the page's HTML (`on_page_content`): Markdown copies a comment
-through unchanged, and the inserted HTML is then never parsed as Markdown
-(which re-serialises, and can break, HTML nested in a `markdown` block).
+through unchanged (and turns one shown in a code block into text, which is
+then left alone), and the inserted HTML is never parsed as Markdown (which
+re-serialises, and can break, HTML nested in a `markdown` block). Each
+comment is found again in the page's Markdown for the line an error names.
 MkDocs checks links to `#anchors` only after every page is rendered, against
 each page's `present_anchor_ids`, so the ids of inserted HTML (such as
 `#kontakt`) are added there and links to them validate.
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -56,13 +58,13 @@ class MarkerError(ValueError):
 
 
 @dataclass(frozen=True)
-class _Found:
-    """A marker in a page's Markdown, with the line of the file it stands on."""
+class _SourceComment:
+    """A comment in a page's Markdown: its text, the line of the file it starts on,
+    and whether it stands on lines of its own."""
 
     text: str
     line: int
-    name: str
-    arguments: Arguments
+    alone: bool
 
 
 def parse_arguments(text: str) -> Arguments:
@@ -90,53 +92,61 @@ def no_arguments(arguments: Arguments) -> None:
 def expand(html: str, page: Page, inserts: Mapping[str, Insert]) -> str:
     """A page's HTML with every marker replaced by what `inserts[name]` renders for its arguments.
 
-    The markers are read from the page's Markdown, for their lines; raises
-    `PluginError` naming the page, the line and the marker when one cannot be
-    honoured, or when a comment looks like a misspelt marker.
+    Only comments Markdown kept as comments count: a marker shown in a code
+    block is text there. Each is found in the page's Markdown for its line;
+    raises `PluginError` naming the page, the line and the marker when one
+    cannot be honoured, or when a comment looks like a misspelt marker.
     """
-    waiting = list(_read(page, inserts))
+    waiting = _source_comments(page)
 
-    def replace(match: re.Match[str]) -> str:
-        found = next((marker for marker in waiting if marker.text == match[0]), None)
-        if found is None:
-            raise PluginError(f"{page.file.src_uri}: {_quote(match[0])} is not in the page's Markdown")
-        waiting.remove(found)
-        try:
-            inserted = inserts[found.name](found.arguments).strip()
-        except MarkerError as error:
-            raise _error(page, found.line, found.text, str(error)) from None
-        assert page.present_anchor_ids is not None, "MkDocs renders the Markdown before on_page_content"
-        page.present_anchor_ids |= _ids(inserted)
-        return inserted
+    def replace(comment: re.Match[str]) -> str:
+        # Compared on one line: Markdown turns CR LF into LF and tabs into spaces.
+        source = next((found for found in waiting if _quote(found.text) == _quote(comment[0])), None)
+        if source is None:  # written by an extension (an icon's licence, say), not by the author
+            if MARKER.fullmatch(comment[0]):
+                raise PluginError(f"{page.file.src_uri}: {_quote(comment[0])} is not in the page's Markdown")
+            return comment[0]
+        waiting.remove(source)
+        return _dispatch(comment, source, page, inserts)
 
-    return MARKER.sub(replace, html)
+    return COMMENT.sub(replace, html)
 
 
-def _read(page: Page, inserts: Mapping[str, Insert]) -> Iterator[_Found]:
-    """The page's markers, in order; raises at the first one that cannot be honoured."""
+def _dispatch(comment: re.Match[str], source: _SourceComment, page: Page, inserts: Mapping[str, Insert]) -> str:
+    """What replaces one comment: itself if it is no marker, else what its name inserts."""
+    marker = MARKER.fullmatch(comment[0])
+    if marker is None:
+        meant = _meant_marker(comment["text"], inserts)
+        if meant is not None:
+            raise _error(page, source, f"did you mean <!-- {NAMESPACE}:{meant} -->?")
+        return comment[0]
+    insert = inserts.get(marker["name"])
+    if insert is None:
+        raise _error(page, source, _unknown_name(marker["name"], inserts))
+    if not source.alone:
+        raise _error(page, source, "a marker must stand on a line of its own")
+    try:
+        inserted = insert(parse_arguments(marker["arguments"])).strip()
+    except MarkerError as error:
+        raise _error(page, source, str(error)) from None
+    assert page.present_anchor_ids is not None, "MkDocs renders the Markdown before on_page_content"
+    page.present_anchor_ids |= _ids(inserted)
+    return inserted
+
+
+def _source_comments(page: Page) -> list[_SourceComment]:
+    """Every comment in the page's Markdown, in order."""
     markdown = page.markdown or ""
     first_line = _first_line(page, markdown)
-    for comment in COMMENT.finditer(markdown):
-        line = first_line + markdown.count("\n", 0, comment.start())
-        marker = MARKER.fullmatch(comment[0])
-        if marker is None:
-            meant = _meant_marker(comment["text"], inserts)
-            if meant is not None:
-                raise _error(page, line, comment[0], f"did you mean <!-- {NAMESPACE}:{meant} -->?")
-            continue
-        if marker["name"] not in inserts:
-            raise _error(page, line, comment[0], _unknown_name(marker["name"], inserts))
-        if not _alone_on_its_line(markdown, comment):
-            raise _error(page, line, comment[0], "a marker must stand on a line of its own")
-        try:
-            arguments = parse_arguments(marker["arguments"])
-        except MarkerError as error:
-            raise _error(page, line, comment[0], str(error)) from None
-        yield _Found(comment[0], line, marker["name"], arguments)
+    return [
+        _SourceComment(comment[0], first_line + markdown.count("\n", 0, comment.start()),
+                       _alone_on_its_line(markdown, comment))
+        for comment in COMMENT.finditer(markdown)
+    ]
 
 
-def _error(page: Page, line: int, marker: str, problem: str) -> PluginError:
-    return PluginError(f"{page.file.src_uri}, line {line}: {_quote(marker)}: {problem}")
+def _error(page: Page, source: _SourceComment, problem: str) -> PluginError:
+    return PluginError(f"{page.file.src_uri}, line {source.line}: {_quote(source.text)}: {problem}")
 
 
 def _quote(marker: str) -> str:

@@ -42,6 +42,8 @@ def write_copies(site_dir: Path, cache_dir: Path) -> None:
     fresh: list[str] = []  # copies compressed by this build, not read from the cache
 
     def compress(data: bytes, suffix: str) -> bytes:
+        if not fresh:
+            log.info("brotli and gzip: compressing the copies not in the cache (about a minute on a first build)")
         fresh.append(suffix)
         return ENCODINGS[suffix](data)
 

@@ -51,12 +51,17 @@ def test_a_marker_the_build_cannot_honour_stops_it_naming_page_and_line(
     assert not (site / "index.html").exists()
 
 
-def test_ordinary_comments_are_left_alone(tmp_path: Path) -> None:
-    comments = "<!-- kontakt: uppdatera numret i mars -->\n\n<!-- Kalkylatorn kommer här senare. -->"
-    code, log, site = build_page(tmp_path, comments)
+def test_ordinary_comments_and_markers_shown_as_code_are_left_alone(tmp_path: Path) -> None:
+    markdown = (
+        "<!-- kontakt: uppdatera numret i mars -->\n\n<!-- Kalkylatorn kommer här senare. -->\n\n"
+        "```markdown\n<!-- sajt:NAMN nyckel=värde -->\n```\n\nSkriv `<!-- kontakt -->` så här: `<!-- sajt:kontakt -->`."
+    )
+    code, log, site = build_page(tmp_path, markdown)
     assert code == 0, log
     page = (site / "index.html").read_text(encoding="utf-8")
     assert "<!-- Kalkylatorn kommer här senare. -->" in page
+    assert "&lt;!-- sajt:NAMN nyckel=värde --&gt;" in page and "&lt;!-- sajt:kontakt --&gt;" in page
+    assert 'id="kontakt"' not in page
 
 
 def test_links_to_an_inserted_id_validate(tmp_path: Path) -> None:
@@ -66,3 +71,18 @@ def test_links_to_an_inserted_id_validate(tmp_path: Path) -> None:
     assert 'id="kontakt"' in (site / "index.html").read_text(encoding="utf-8")
     code, log, _ = build_page(tmp_path / "without", "[Skriv till oss](#kontakt)")
     assert code != 0 and "#kontakt" in log, "a link to a missing anchor must fail the build"
+
+
+def test_markers_may_span_lines_and_files_may_have_crlf(tmp_path: Path) -> None:
+    code, log, site = build_page(tmp_path, "Text.\r\n\r\n<!--\r\n\tsajt:kontakt\r\n-->\r\n")
+    assert code == 0, log
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert 'id="kontakt"' in page and "sajt:" not in page
+
+
+def test_each_calculator_on_a_page_gets_its_own_id(tmp_path: Path) -> None:
+    markdown = "[Den andra](#kalk2)\n\n<!-- sajt:kalkylator -->\n\n<!-- sajt:kalkylator users=50000 -->"
+    code, log, site = build_page(tmp_path, markdown)
+    assert code == 0, log
+    page = (site / "index.html").read_text(encoding="utf-8")
+    assert page.count('class="calc" id="kalk1"') == 1 and page.count('class="calc" id="kalk2"') == 1
