@@ -144,11 +144,18 @@ def expected_bars(result: dict[str, Any]) -> dict[str, list[Any]]:
     }
 
 
-def test_the_chart_is_drawn_in_the_models_geometry_by_the_build_and_the_page(site_url: str, page: Any) -> None:
+def test_the_chart_is_drawn_in_the_models_geometry_by_the_build_and_the_page(
+    built_site: Path, site_url: str, page: Any
+) -> None:
     example = calculator.compute({})
+    built = (built_site / "index.html").read_text(encoding="utf-8")
+    for side in ("current", "elixir"):  # as the build drew it, before any script
+        assert f'data-chart="{side}" viewBox="0 0 {example["scale_kr"]} 10"' in built
+        for line in example[side]["lines"]:
+            assert f'x="{line["start_kr"]}" y="0" width="{line["monthly_kr"]}"' in built
     open_calculator(page, site_url)
     root = page.locator("[data-calculator]")
-    assert root.evaluate(CHART_BARS) == expected_bars(example), "the build's bars are the model's"
+    assert root.evaluate(CHART_BARS) == expected_bars(example), "the example's bars are the model's"
 
     values = {"users": "40000", "server_kr": "199,50"}  # other lines, another scale, decimal kr
     fill(page, values)
