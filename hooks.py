@@ -70,7 +70,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish self-hosted Pyodide, its trimmed standard library and the calculator
-    archive, and record where they went (`sitebuild.asset_manifest`)."""
+    archive, record where they went (`sitebuild.asset_manifest`), and start
+    compressing them for hosts that serve precompressed copies."""
     global _assets
     runtime = pyodide_runtime.locate(PROJECT_ROOT)
     runtime_files = pyodide_runtime.site_files(runtime, config)
@@ -82,6 +83,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if worker is None:
         raise PluginError(f"The calculator's worker script {CALCULATOR_WORKER} is missing from {config.docs_dir}.")
     _assets = asset_manifest.AssetManifest.of(runtime.site_folder, runtime_files, stdlib, archive, worker)
+    if _command != "serve":  # the engine's copies compress while the pages render
+        precompress.prepare((file.content_bytes for file in (*runtime_files, stdlib, archive)), PRECOMPRESSED_CACHE)
     return files
 
 

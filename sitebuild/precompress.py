@@ -10,14 +10,25 @@ the whole site on a shared machine), so results are cached by content hash in
 `.cache/precompressed/`; the runtime never changes between builds, and a
 rebuild costs nothing. A build that had to compress says so, with the time it
 took, so a slow first build is explained rather than silent.
+
+A first build has two cores' worth of work to do here, and the wasm file
+alone is most of it. The runtime's copies therefore start compressing in the
+background as soon as the build knows which files it publishes (`prepare`),
+while the pages render and the standard library compiles; the copies of the
+rest are made by as many threads as the machine has cores (brotli and zlib
+release the GIL), the largest first. The cache's per-entry lock makes a copy
+that a background thread is still making a wait, never a second compression.
 """
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import os
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
@@ -36,26 +47,63 @@ ENCODINGS: dict[str, Callable[[bytes], bytes]] = {
 }
 
 
-def write_copies(site_dir: Path, cache_dir: Path) -> None:
-    """Write a `.br` and a `.gz` beside every compressible file that gets smaller."""
+def prepare(contents: Iterable[bytes], cache_dir: Path) -> None:
+    """Start making the copies of `contents` in the background; `write_copies`
+    later finds them in the cache (or waits for the one still being made).
+    Nothing waits for this thread itself: should it fail, `write_copies` makes
+    the same copies and raises the same error where the build can report it."""
+    background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="precompress")
+    background.submit(_fill_cache, list(contents), cache_dir)
+    background.shutdown(wait=False)  # the thread finishes its one job, then ends
+
+
+def _fill_cache(contents: list[bytes], cache_dir: Path) -> None:
     started = time.perf_counter()
-    fresh: list[str] = []  # copies compressed by this build, not read from the cache
+    fresh: list[str] = []
 
     def compress(data: bytes, suffix: str) -> bytes:
-        if not fresh:
-            log.info("brotli and gzip: compressing the copies not in the cache (about a minute on a first build)")
         fresh.append(suffix)
         return ENCODINGS[suffix](data)
 
-    for path in sorted(site_dir.rglob("*")):
-        if path.suffix not in COMPRESSIBLE or not path.is_file() or path.stat().st_size < MIN_BYTES:
-            continue
+    for data in sorted(contents, key=len, reverse=True):
+        _copies(data, cache_dir, compress)
+    if fresh:
+        log.info("brotli and gzip: compressed %d copies of the engine's files in the background in %.1f s",
+                 len(fresh), time.perf_counter() - started)
+
+
+def write_copies(site_dir: Path, cache_dir: Path) -> None:
+    """Write a `.br` and a `.gz` beside every compressible file that gets smaller."""
+    started = time.perf_counter()
+    fresh: list[str] = []  # copies compressed by this build's threads, not read from the cache
+    announce = threading.Lock()
+
+    def compress(data: bytes, suffix: str) -> bytes:
+        with announce:
+            if not fresh:
+                log.info("brotli and gzip: compressing the copies not in the cache (up to a minute on a first build)")
+            fresh.append(suffix)
+        return ENCODINGS[suffix](data)
+
+    def write(path: Path) -> None:
         data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        for suffix in ENCODINGS:
-            copy = cached(cache_dir, digest + suffix, partial(compress, data, suffix))
+        for suffix, copy in _copies(data, cache_dir, compress).items():
             if len(copy) < len(data):
                 path.with_name(path.name + suffix).write_bytes(copy)
+
+    paths = [
+        path for path in site_dir.rglob("*")
+        if path.suffix in COMPRESSIBLE and path.is_file() and path.stat().st_size >= MIN_BYTES
+    ]
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="precompress") as pool:
+        # list() waits for every file and re-raises a thread's exception here.
+        list(pool.map(write, sorted(paths, key=lambda path: path.stat().st_size, reverse=True)))
     if fresh:
         log.info("brotli and gzip: compressed %d copies that were not in the cache in %.1f s (later builds reuse them)",
                  len(fresh), time.perf_counter() - started)
+
+
+def _copies(data: bytes, cache_dir: Path, compress: Callable[[bytes, str], bytes]) -> dict[str, bytes]:
+    """Every encoding's copy of `data`, from the cache or made by `compress`."""
+    digest = hashlib.sha256(data).hexdigest()
+    return {suffix: cached(cache_dir, digest + suffix, partial(compress, data, suffix)) for suffix in ENCODINGS}
