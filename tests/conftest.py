@@ -33,22 +33,35 @@ BROWSER_FIXTURES = {"browser", "new_context", "page", "context", "visit"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the browser tests, and schedule the engine visits (the longest single
-    pieces of work, each kept on one process by its `xdist_group`) first, so that
-    they do not start last and leave one process working alone at the end."""
+    """Mark the browser tests and schedule: first the tests without a browser (they
+    run while the site builds in the background, see `shared_builds`), then the
+    engine visits (the longest single pieces of work, each kept on one process by
+    its `xdist_group`), so that they do not start last and leave one process
+    working alone at the end, then the other browser tests."""
     for item in items:
         if BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
-    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
+
+    def order(item: pytest.Item) -> int:
+        if item.get_closest_marker("browser") is None:
+            return 0
+        return 1 if item.get_closest_marker("xdist_group") is not None else 2
+
+    items.sort(key=order)
 
 
 @pytest.fixture(scope="session", autouse=True)
-def shared_builds(tmp_path_factory: pytest.TempPathFactory) -> None:
+def shared_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
     """One build per configuration for the whole session: under pytest-xdist the
-    worker processes' temporary folders share a parent, which holds the builds."""
+    worker processes' temporary folders share a parent, which holds the builds.
+    When any test needs the committed site, the first process starts building it
+    at once, in the background, while the tests without a browser run."""
     base = tmp_path_factory.getbasetemp()
     root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     site_builds.set_cache_root(root / "site-builds")
+    first_process = os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0"
+    if first_process and any("built_site" in item.fixturenames for item in request.session.items):
+        site_builds.build_in_background()
 
 
 @pytest.fixture(scope="session")

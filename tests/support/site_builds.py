@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from sitebuild import asset_manifest, nginx_conf
@@ -52,17 +53,37 @@ def build_site(destination: Path, config_file: Path | None = None) -> subprocess
     session's cache when this configuration was built before."""
     if _cache_root is None:
         return run_mkdocs(destination, config_file)
-    text = config_file.read_text(encoding="utf-8") if config_file is not None else "default"
-    entry = _cache_root / hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
-    with open(entry.with_suffix(".lock"), "w", encoding="utf-8") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        result = _cached_result(entry, config_file)
+    entry = _entry(_cache_root, config_file)
+    result = _locked_result(entry, config_file)
     if (entry / "site").is_dir():
         shutil.copytree(entry / "site", destination, dirs_exist_ok=True)
         for beside in (nginx_conf.path_for, asset_manifest.path_for):
             if beside(entry / "site").is_file():
                 shutil.copyfile(beside(entry / "site"), beside(destination))
     return result
+
+
+def build_in_background() -> threading.Thread:
+    """Start building the committed configuration into the session's cache, so that
+    tests needing no site run meanwhile; whoever needs the site waits on its lock."""
+    assert _cache_root is not None, "set_cache_root first"
+    entry = _entry(_cache_root, None)
+    thread = threading.Thread(target=_locked_result, args=(entry, None), name="site-build", daemon=True)
+    thread.start()
+    return thread
+
+
+def _entry(cache_root: Path, config_file: Path | None) -> Path:
+    """The cache folder of a configuration, named by its text."""
+    text = config_file.read_text(encoding="utf-8") if config_file is not None else "default"
+    return cache_root / hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def _locked_result(entry: Path, config_file: Path | None) -> subprocess.CompletedProcess[str]:
+    """The build's outcome, built first by whoever takes the configuration's lock first."""
+    with open(entry.with_suffix(".lock"), "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        return _cached_result(entry, config_file)
 
 
 def _cached_result(entry: Path, config_file: Path | None) -> subprocess.CompletedProcess[str]:
