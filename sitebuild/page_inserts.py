@@ -9,6 +9,7 @@ of its own.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from itertools import count
 
 from jinja2 import Environment
@@ -34,13 +35,9 @@ def for_page(page: Page, env: Environment, assets: AssetManifest, contact: Conta
     def calculator(presets: Arguments) -> str:
         return calculator_embed.render(presets, page, env, assets, contact.cta_href_for, next(calculator_ids))
 
-    def contact_section_(arguments: Arguments) -> str:
-        no_arguments(arguments)
-        return contact_section.render(env, contact)
-
     return {
         "kalkylator": calculator,
-        "kontakt": contact_section_,
+        "kontakt": _without_arguments(partial(contact_section.render, env, contact)),
         **{name: _without_arguments(render) for name, render in method_tables.RENDERERS.items()},
     }
 

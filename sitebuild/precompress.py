@@ -57,33 +57,39 @@ def prepare(contents: Iterable[bytes], cache_dir: Path) -> None:
     background.shutdown(wait=False)  # the thread finishes its one job, then ends
 
 
-def _fill_cache(contents: list[bytes], cache_dir: Path) -> None:
-    started = time.perf_counter()
-    fresh: list[str] = []
+class _Compressor:
+    """Makes the copies the cache lacks and counts them, so that a first build
+    says what it spent its time on; callable from several threads at once."""
 
-    def compress(data: bytes, suffix: str) -> bytes:
-        fresh.append(suffix)
+    def __init__(self, opening: str | None = None) -> None:
+        self.started = time.perf_counter()
+        self.made = 0
+        self._opening = opening  # said once, before the first copy is made
+        self._lock = threading.Lock()
+
+    def __call__(self, data: bytes, suffix: str) -> bytes:
+        with self._lock:
+            if self.made == 0 and self._opening:
+                log.info(self._opening)
+            self.made += 1
         return ENCODINGS[suffix](data)
 
+    def report(self, message: str) -> None:
+        """Log `message` (with the count and the seconds) if any copy was made."""
+        if self.made:
+            log.info(message, self.made, time.perf_counter() - self.started)
+
+
+def _fill_cache(contents: list[bytes], cache_dir: Path) -> None:
+    compress = _Compressor()
     for data in sorted(contents, key=len, reverse=True):
         _copies(data, cache_dir, compress)
-    if fresh:
-        log.info("brotli and gzip: compressed %d copies of the engine's files in the background in %.1f s",
-                 len(fresh), time.perf_counter() - started)
+    compress.report("brotli and gzip: compressed %d copies of the engine's files in the background in %.1f s")
 
 
 def write_copies(site_dir: Path, cache_dir: Path) -> None:
     """Write a `.br` and a `.gz` beside every compressible file that gets smaller."""
-    started = time.perf_counter()
-    fresh: list[str] = []  # copies compressed by this build's threads, not read from the cache
-    announce = threading.Lock()
-
-    def compress(data: bytes, suffix: str) -> bytes:
-        with announce:
-            if not fresh:
-                log.info("brotli and gzip: compressing the copies not in the cache (up to a minute on a first build)")
-            fresh.append(suffix)
-        return ENCODINGS[suffix](data)
+    compress = _Compressor("brotli and gzip: compressing the copies not in the cache (up to a minute on a first build)")
 
     def write(path: Path) -> None:
         data = path.read_bytes()
@@ -98,9 +104,8 @@ def write_copies(site_dir: Path, cache_dir: Path) -> None:
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1, thread_name_prefix="precompress") as pool:
         # list() waits for every file and re-raises a thread's exception here.
         list(pool.map(write, sorted(paths, key=lambda path: path.stat().st_size, reverse=True)))
-    if fresh:
-        log.info("brotli and gzip: compressed %d copies that were not in the cache in %.1f s (later builds reuse them)",
-                 len(fresh), time.perf_counter() - started)
+    compress.report("brotli and gzip: compressed %d copies that were not in the cache in %.1f s "
+                    "(later builds reuse them)")
 
 
 def _copies(data: bytes, cache_dir: Path, compress: Callable[[bytes, str], bytes]) -> dict[str, bytes]:

@@ -63,14 +63,12 @@ def build_site(destination: Path, config_file: Path | None = None) -> subprocess
     return result
 
 
-def build_in_background() -> threading.Thread:
+def build_in_background() -> None:
     """Start building the committed configuration into the session's cache, so that
     tests needing no site run meanwhile; whoever needs the site waits on its lock."""
     assert _cache_root is not None, "set_cache_root first"
     entry = _entry(_cache_root, None)
-    thread = threading.Thread(target=_locked_result, args=(entry, None), name="site-build", daemon=True)
-    thread.start()
-    return thread
+    threading.Thread(target=_locked_result, args=(entry, None), name="site-build", daemon=True).start()
 
 
 def _entry(cache_root: Path, config_file: Path | None) -> Path:

@@ -149,17 +149,21 @@
   }
 
   /* A campaign link carries parameters for others (utm_*, fbclid, gclid, …):
-   * the calculator reads only the format version and its own field keys, and
-   * leaves everything else alone, without a message. */
+   * the calculator's own are only the format version and its field keys. */
+  function isOwn(key, keys) {
+    return key === VERSION_KEY || keys.has(key);
+  }
+
+  /* The calculator's part of a query; everything else is left alone, without a message. */
   function ownQuery(search, keys) {
-    return queryPairs(search).filter(({ key }) => key === VERSION_KEY || keys.has(key)).map(({ raw }) => raw).join("&");
+    return queryPairs(search).filter(({ key }) => isOwn(key, keys)).map(({ raw }) => raw).join("&");
   }
 
   /* The address with the calculator's part replaced by `query`; the other
    * parameters stay where they were. */
   function addressWith(query, keys, hash) {
     const url = new URL(location.href);
-    const others = queryPairs(url.search).filter(({ key }) => key !== VERSION_KEY && !keys.has(key)).map(({ raw }) => raw);
+    const others = queryPairs(url.search).filter(({ key }) => !isOwn(key, keys)).map(({ raw }) => raw);
     url.search = [query, ...others].filter(Boolean).join("&");
     url.hash = hash;
     return url.href;
@@ -353,6 +357,11 @@
       }));
     }
 
+    /* The calculator's part of the page's own address, when the link is meant for it. */
+    function linkQuery() {
+      return linkIsFor(root) ? ownQuery(location.search, fields) : "";
+    }
+
     function shareLink(query) {
       const url = new URL(location.href);
       url.search = query;
@@ -437,7 +446,7 @@
      * form cannot hold (another format version, a non-boolean for a checkbox)
      * is reported above the form instead. */
     async function restoreFromLink() {
-      const query = linkIsFor(root) ? ownQuery(location.search, fields) : "";
+      const query = linkQuery();
       if (!query) return {};
       const decoded = await engine.call("decode_query", query);
       writeForm(decoded);
@@ -532,7 +541,7 @@
     printButton.hidden = false;
     setText(printDateSlot, printDate());
 
-    showLink(shareLink(linkIsFor(root) ? ownQuery(location.search, fields) : ""));
+    showLink(shareLink(linkQuery()));
     if (engine.state === "idle") whenWanted(root, () => engine.start());
   }
 
