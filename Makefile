@@ -28,8 +28,11 @@ build: install
 
 # pytest exits 5 when it collects nothing: that is a failure here, never a pass.
 # Two worker processes (the machine has two cores); the tests of one engine
-# (Firefox, WebKit) stay on one worker, which starts that browser once.
-PYTEST_PARALLEL := -n 2 --dist loadgroup
+# (Firefox, WebKit) stay on one worker, which starts that browser once. The
+# workers take the tests in the order tests/conftest.py gives them (xdist
+# would otherwise start with the largest groups, the engine visits, which wait
+# for the site's first build).
+PYTEST_PARALLEL := -n 2 --dist loadgroup --no-loadscope-reorder
 define run_pytest
 	@$(PY) -m pytest $(1); rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing"; exit 1; fi; exit $$rc

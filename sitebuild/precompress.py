@@ -51,10 +51,11 @@ def prepare(contents: Iterable[bytes], cache_dir: Path) -> None:
     """Start making the copies of `contents` in the background; `write_copies`
     later finds them in the cache (or waits for the one still being made).
     Nothing waits for this thread itself: should it fail, `write_copies` makes
-    the same copies and raises the same error where the build can report it."""
-    background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="precompress")
-    background.submit(_fill_cache, list(contents), cache_dir)
-    background.shutdown(wait=False)  # the thread finishes its one job, then ends
+    the same copies and raises the same error where the build can report it.
+    It is a daemon thread, so a build that stops on an error ends at once
+    instead of finishing (or waiting for another build's) compression; a copy
+    cut short is never stored (`build_cache` renames only a finished one)."""
+    threading.Thread(target=_fill_cache, args=(list(contents), cache_dir), name="precompress", daemon=True).start()
 
 
 class _Compressor:
@@ -82,8 +83,11 @@ class _Compressor:
 
 def _fill_cache(contents: list[bytes], cache_dir: Path) -> None:
     compress = _Compressor()
-    for data in sorted(contents, key=len, reverse=True):
-        _copies(data, cache_dir, compress)
+    try:
+        for data in sorted(contents, key=len, reverse=True):
+            _copies(data, cache_dir, compress)
+    except Exception:  # noqa: BLE001 - write_copies meets the same error and reports it to the build
+        return
     compress.report("brotli and gzip: compressed %d copies of the engine's files in the background in %.1f s")
 
 

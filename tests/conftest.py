@@ -33,10 +33,14 @@ BROWSER_FIXTURES = {"browser", "new_context", "page", "context", "visit"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the browser tests and schedule: first the tests without a browser (they
-    run while the site builds in the background, see `shared_builds`), then the
-    engine visits (the longest single pieces of work, each kept on one process by
-    its `xdist_group`), so that they do not start last and leave one process
+    """Mark the browser tests and schedule. A first build spends most of its time
+    on one core making the engine's brotli copy, and every complete build waits
+    for that copy; so first come the tests that need no complete build (they run
+    while the committed site builds in the background, see `pytest_sessionstart`),
+    then the other tests without a browser (those that use the committed site,
+    or build one of their own, marked `complete_build`), then the engine visits
+    (the longest single pieces of work, each kept on one process by its
+    `xdist_group`), so that they do not start last and leave one process
     working alone at the end, then the other browser tests."""
     for item in items:
         if BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
@@ -44,24 +48,52 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
     def order(item: pytest.Item) -> int:
         if item.get_closest_marker("browser") is None:
-            return 0
-        return 1 if item.get_closest_marker("xdist_group") is not None else 2
+            completes_a_build = "built_site" in getattr(item, "fixturenames", ()) or item.get_closest_marker(
+                "complete_build"
+            )
+            return 1 if completes_a_build else 0
+        return 2 if item.get_closest_marker("xdist_group") is not None else 3
 
     items.sort(key=order)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def shared_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """One build per configuration for the whole session: under pytest-xdist the
-    worker processes' temporary folders share a parent, which holds the builds.
-    When any test needs the committed site, the first process starts building it
-    at once, in the background, while the tests without a browser run."""
+# How much lower the test processes' CPU priority is than the session's own
+# process, which builds the committed site (see `pytest_sessionstart`).
+WORKER_NICENESS = 5
+
+
+def _builds_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the session's builds are shared: under pytest-xdist the worker
+    processes' temporary folders lie inside the controlling process's one."""
     base = tmp_path_factory.getbasetemp()
-    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
-    site_builds.set_cache_root(root / "site-builds")
-    first_process = os.environ.get("PYTEST_XDIST_WORKER", "gw0") == "gw0"
-    if first_process and any("built_site" in item.fixturenames for item in request.session.items):
-        site_builds.build_in_background()
+    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "site-builds"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """The process that runs the session starts building the committed site at
+    once, in the background, before any test is even collected: a first build
+    spends most of its time making the engine's brotli copy on one core, and
+    nearly every test waits for it. pytest-xdist's test processes run at a lower
+    CPU priority, so the tests that need no site (run first, see
+    `pytest_collection_modifyitems`) never slow that copy down."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        os.nice(WORKER_NICENESS)
+        return
+    # The session's own temporary-path factory, the one xdist places its workers' folders with.
+    site_builds.set_cache_root(_builds_folder(session.config._tmp_path_factory))
+    site_builds.build_in_background()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A short run that needed no site ends without waiting for the build."""
+    site_builds.stop_builds()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_builds(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One build per configuration for the whole session, shared by every process
+    through one folder (`tests/support/site_builds.py`)."""
+    site_builds.set_cache_root(_builds_folder(tmp_path_factory))
 
 
 @pytest.fixture(scope="session")

@@ -43,7 +43,7 @@ def _live(page: Any, url: str) -> None:
 
 
 def _field_error(page: Any, url: str) -> None:
-    _live(page, url)
+    """From the live state (the case before it): the visitor types a bad value."""
     page.get_by_label("Samtidiga användare", exact=True).fill("-5")
     page.locator("[data-error-for='users']").wait_for(state="visible", timeout=10_000)
 
@@ -60,14 +60,14 @@ def _opened(page: Any, url: str) -> None:
     page.wait_for_load_state("load")
 
 
-# (page path, state name, how the state is reached)
-CASES: list[tuple[str, str, Callable[[Any, str], None]]] = [
-    ("", "pre-rendered", _prerendered),
-    ("", "live", _live),
-    ("", "field-error", _field_error),
-    ("", "load-failure", _load_failure),
-    ("sa-raknar-vi/", "page", _opened),
-    ("404.html", "page", _opened),
+# (page path, the states checked one after another on one page: name, how the
+# state is reached from the one before)
+CASES: list[tuple[str, list[tuple[str, Callable[[Any, str], None]]]]] = [
+    ("", [("pre-rendered", _prerendered)]),
+    ("", [("live", _live), ("field-error", _field_error)]),
+    ("", [("load-failure", _load_failure)]),
+    ("sa-raknar-vi/", [("page", _opened)]),
+    ("404.html", [("page", _opened)]),
 ]
 
 
@@ -88,24 +88,34 @@ def describe(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize(("path", "state", "reach"), CASES, ids=[f"{p or 'index'}-{s}" for p, s, _ in CASES])
+@pytest.mark.parametrize(
+    ("path", "states"), CASES, ids=[f"{p or 'index'}-{'-then-'.join(name for name, _ in s)}" for p, s in CASES]
+)
 def test_axe_finds_no_violations(
-    palette_context: tuple[str, Any], site_url: str, path: str, state: str, reach: Callable[[Any, str], None]
+    palette_context: tuple[str, Any],
+    site_url: str,
+    path: str,
+    states: list[tuple[str, Callable[[Any, str], None]]],
 ) -> None:
     palette, context = palette_context
     page = context.new_page()
+    found: dict[str, str] = {}
     try:
-        reach(page, site_url + path)
-        scheme = page.get_attribute("body", "data-md-color-scheme")
-        assert scheme == PALETTES[palette], f"expected the {palette} palette, the page shows {scheme!r}"
-        # Material's header fades its title in on scroll, after its own scroll
-        # debounce: give that a moment to start, then let every transition end,
-        # so axe sees the settled page and not a half-faded title.
-        # (`evaluate`, not `wait_for_function`: the site's CSP forbids the latter's eval.)
-        page.wait_for_timeout(300)
-        page.evaluate(SETTLED)
-        violations = AXE.run(page).response["violations"]
+        for state, reach in states:
+            reach(page, site_url + path)
+            scheme = page.get_attribute("body", "data-md-color-scheme")
+            assert scheme == PALETTES[palette], f"expected the {palette} palette, the page shows {scheme!r}"
+            # Material's header fades its title in on scroll, after its own scroll
+            # debounce: give that a moment to start, then let every transition end,
+            # so axe sees the settled page and not a half-faded title.
+            # (`evaluate`, not `wait_for_function`: the site's CSP forbids the latter's eval.)
+            page.wait_for_timeout(300)
+            page.evaluate(SETTLED)
+            violations = AXE.run(page).response["violations"]
+            if violations:
+                found[state] = describe(violations)
     finally:
         page.unroute_all(behavior="ignoreErrors")  # requests a state left hanging
         page.close()
-    assert not violations, f"axe ({palette}, {path or 'index'}, {state}):\n{describe(violations)}"
+    where = f"{palette}, {path or 'index'}"
+    assert not found, "\n".join(f"axe ({where}, {state}):\n{text}" for state, text in found.items())

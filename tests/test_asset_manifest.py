@@ -39,6 +39,7 @@ def test_the_calculator_page_loads_the_recorded_files(built_site: Path) -> None:
     }
 
 
+@pytest.mark.complete_build
 def test_renaming_the_runtime_folder_moves_the_year_long_caching(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -159,23 +159,27 @@ def test_prerendered_numbers_are_the_models_and_equal_the_live_ones(
     assert line_texts(page) == expected_lines(expected)
 
 
-@pytest.mark.parametrize(
-    "values",
-    [
-        {"users": "100 000", "stack": "java"},
-        {"users": "500", "stack": "ruby", "realtime": "true"},
-        {"users": "2500000", "stack": "python", "server_kr": "1 450,50", "elixir_lb": "false"},
-    ],
-)
-def test_typing_gives_the_numbers_cpython_computes(site_url: str, page: Any, values: dict[str, str]) -> None:
+# Typed in this order on one page, as a visitor trying scenarios would: each
+# keeps the fields typed before it.
+TYPED_SCENARIOS = [
+    {"users": "100 000", "stack": "java"},
+    {"users": "500", "stack": "ruby", "realtime": "true"},
+    {"users": "2500000", "stack": "python", "server_kr": "1 450,50", "elixir_lb": "false"},
+]
+
+
+def test_typing_gives_the_numbers_cpython_computes(site_url: str, page: Any) -> None:
     open_calculator(page, site_url)
-    fill(page, values)
-    expected = calculator.compute(values)
-    assert expected["ok"], expected
-    wait_for_result(page, expected)
-    texts = slot_texts(page)
-    assert texts == expected_slots(expected, texts)
-    assert line_texts(page) == expected_lines(expected)
+    typed: dict[str, str] = {}
+    for values in TYPED_SCENARIOS:
+        fill(page, values)
+        typed.update(values)
+        expected = calculator.compute(typed)
+        assert expected["ok"], expected
+        wait_for_result(page, expected)
+        texts = slot_texts(page)
+        assert texts == expected_slots(expected, texts), typed
+        assert line_texts(page) == expected_lines(expected), typed
 
 
 def test_a_bad_value_shows_the_models_message_at_its_field(site_url: str, page: Any) -> None:
@@ -214,28 +218,47 @@ def test_share_link_round_trip(site_url: str, page: Any, context: Any) -> None:
     wait_for_saving(second, calculator.compute({})["saving"]["headline"])
 
 
-HOSTILE_LINKS = [
-    "?v=1&users=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E",
-    "?v=1&users=%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E",
-    "?v=1&stack=%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E",
-    "?v=1&users=NaN",
-    "?v=1&users=1e309",
-    "?v=1&users=-5",
-    "?v=1&users=" + "9" * 5000,
-    "?v=1&stack=cobol",
-    "?v=%3Cb%3Ebold%3C%2Fb%3E",
-    "?v=1&jobs=maybe",
-]
+# Each link carries several bad values, as a crafted link would: markup in a
+# number, a choice and the version; values that are no number, negative, in
+# exponent form or absurdly long; an unknown choice; a checkbox that is no yes/no.
+SCRIPT = "%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E"
+IMG = "%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E"
+HOSTILE_LINKS = {
+    "markup": f"?v=1&users={SCRIPT}&stack={IMG}&jobs=maybe",
+    "attribute": f"?v=1&users={IMG}&stack=cobol&cap_elixir=NaN",
+    "numbers": "?v=1&users=-5&server_kr=1e309&migration_kr=" + "9" * 5000,
+    "version": "?v=%3Cb%3Ebold%3C%2Fb%3E",
+}
+# Every visible message of the first calculator: at its field, or above the form.
+MESSAGES = """() => {
+  const root = document.querySelector("[data-calculator]");
+  const visible = (el) => !el.hidden && el.textContent.trim() !== "";
+  return {
+    fields: Object.fromEntries([...root.querySelectorAll("[data-error-for]")].filter(visible)
+      .map((el) => [el.dataset.errorFor, el.textContent])),
+    notice: [...root.querySelectorAll("[data-calc-notice] p")].filter(visible).map((p) => p.textContent),
+  };
+}"""
 
 
-@pytest.mark.parametrize("query", HOSTILE_LINKS)
+@pytest.mark.parametrize("query", HOSTILE_LINKS.values(), ids=HOSTILE_LINKS.keys())
 def test_hostile_links_show_messages_never_markup(site_url: str, page: Any, context: Any, query: str) -> None:
+    """Each bad value gets the model's message: at its field, or above the form
+    for what no field can hold (a checkbox's value, the link's version)."""
+    errors = calculator.compute(calculator.decode_query(query))["errors"]
+    own_message_fields = {spec["key"] for spec in calculator.field_specs() if spec["kind"] != "boolean"}
+    at_fields = {key: message for key, message in errors.items() if key in own_message_fields}
+    above = sorted(message for key, message in errors.items() if key not in at_fields)
+    assert len(errors) >= 1, errors
     open_calculator(page, site_url + query)
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-error-for], [data-calc-notice]')]"
         ".some(el => !el.hidden && el.textContent.trim())",
         timeout=10_000,
     )
+    shown = page.evaluate(MESSAGES)
+    assert shown["fields"] == at_fields
+    assert sorted(shown["notice"]) == above
     recorder = context.recorder
     assert page.evaluate("window.__pwned") is None
     assert page.locator("[data-calculator] img, [data-calculator] b, [data-calculator] script").count() == 0

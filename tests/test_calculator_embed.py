@@ -16,6 +16,7 @@ import calculator
 from tests.support.one_page_site import FIRST_LINE, build_page
 
 
+@pytest.mark.complete_build
 def test_presets_decide_the_prerendered_scenario(tmp_path: Path) -> None:
     code, log, site = build_page(tmp_path, "<!-- sajt:kalkylator users=50000 stack=java -->")
     assert code == 0, log

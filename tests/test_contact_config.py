@@ -106,6 +106,7 @@ def test_built_section_follows_the_settings(built_site: Path) -> None:
     assert "data-contact-form" not in html
 
 
+@pytest.mark.complete_build
 def test_build_with_endpoint_renders_the_form(tmp_path: Path) -> None:
     with config_variant(WITH_FORM) as config_file:
         result = build_site(tmp_path / "site", config_file)

@@ -84,6 +84,7 @@ def test_the_policy_is_strict(built_site: Path) -> None:
     }
 
 
+@pytest.mark.complete_build
 def test_the_form_endpoint_is_the_one_other_place_data_may_go(tmp_path: Path) -> None:
     with config_variant(WITH_FORM) as config_file:
         result = build_site(tmp_path, config_file)

@@ -51,6 +51,7 @@ def test_a_marker_the_build_cannot_honour_stops_it_naming_page_and_line(
     assert not (site / "index.html").exists()
 
 
+@pytest.mark.complete_build
 def test_ordinary_comments_and_markers_shown_as_code_are_left_alone(tmp_path: Path) -> None:
     markdown = (
         "<!-- kontakt: uppdatera numret i mars -->\n\n<!-- Kalkylatorn kommer här senare. -->\n\n"
@@ -64,6 +65,7 @@ def test_ordinary_comments_and_markers_shown_as_code_are_left_alone(tmp_path: Pa
     assert 'id="kontakt"' not in page
 
 
+@pytest.mark.complete_build
 def test_links_to_an_inserted_id_validate(tmp_path: Path) -> None:
     """`#kontakt` exists only in the inserted section; MkDocs must know it (strict build, anchors: warn)."""
     code, log, site = build_page(tmp_path / "with", "[Skriv till oss](#kontakt)\n\n<!-- sajt:kontakt -->")
@@ -73,6 +75,7 @@ def test_links_to_an_inserted_id_validate(tmp_path: Path) -> None:
     assert code != 0 and "#kontakt" in log, "a link to a missing anchor must fail the build"
 
 
+@pytest.mark.complete_build
 def test_markers_may_span_lines_and_files_may_have_crlf(tmp_path: Path) -> None:
     code, log, site = build_page(tmp_path, "Text.\r\n\r\n<!--\r\n\tsajt:kontakt\r\n-->\r\n")
     assert code == 0, log
@@ -80,6 +83,7 @@ def test_markers_may_span_lines_and_files_may_have_crlf(tmp_path: Path) -> None:
     assert 'id="kontakt"' in page and "sajt:" not in page
 
 
+@pytest.mark.complete_build
 def test_each_calculator_on_a_page_gets_its_own_id(tmp_path: Path) -> None:
     markdown = "[Den andra](#kalk2)\n\n<!-- sajt:kalkylator -->\n\n<!-- sajt:kalkylator users=50000 -->"
     code, log, site = build_page(tmp_path, markdown)

@@ -191,6 +191,7 @@ def test_site_host_is_not_a_loophole(built_site: Path) -> None:
     assert not is_foreign("mailto:kontakt@example.com", host)
 
 
+@pytest.mark.complete_build
 def test_scan_catches_google_fonts_when_fonts_are_turned_back_on(tmp_path: Path) -> None:
     """Proof that the scan fails when it should: Material's default font loading."""
     with config_variant("theme:\n  font:\n    text: Roboto\n") as config_file:

@@ -113,6 +113,7 @@ def test_not_found_page_is_swedish(built_site: Path) -> None:
     assert not re.search(r"Not found", html, re.IGNORECASE)
 
 
+@pytest.mark.complete_build
 def test_robots_and_previews_follow_a_changed_site_url(tmp_path: Path) -> None:
     with config_variant("site_url: https://analys.example.se/\n") as config_file:
         result = build_site(tmp_path / "site", config_file)

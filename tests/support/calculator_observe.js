@@ -13,6 +13,7 @@
     fields: Object.fromEntries([...root.querySelectorAll("[data-calc-form] [name]")]
       .map((el) => [el.name, el.type === "checkbox" ? String(el.checked) : el.value])),
     link: root.querySelector("[data-calc-link]")?.value ?? null,
+    address: location.href,
     messages: [...root.querySelectorAll("[data-error-for], [data-calc-notice]")].filter(visible)
       .map((el) => el.textContent.trim()),
     markup: root.querySelectorAll("img, b, script").length,

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -40,7 +40,8 @@ def typed_so_far(index: int) -> dict[str, str]:
 
 
 def plan(url: str, pdf: Path | None = None) -> dict[str, Any]:
-    """The visit for an engine's script: where to go, what to type, what to wait for
+    """The visit for an engine's script: where to go (the site by a campaign link,
+    then by the share link and a hostile link), what to type, what to wait for
     (the saving and the component lines CPython computes for what was typed so
     far), and where to print the page (for an engine that can)."""
     kinds = {spec["key"]: spec["kind"] for spec in calculator.field_specs()}
@@ -112,11 +113,18 @@ def test_a_hostile_link_shows_a_message_and_injects_nothing(visit: dict[str, Any
 
 
 def test_a_campaign_link_shows_no_notice(visit: dict[str, Any]) -> None:
-    """Links from newsletters and ads carry `utm_*`/`fbclid`: not a scenario, nothing to say."""
-    campaign = step(visit, "campaign")
-    assert campaign["messages"] == []
-    assert campaign["consoleErrors"] == []
-    assert campaign["saving"] == default_saving()
+    """Links from newsletters and ads carry `utm_*`/`fbclid`: not a scenario, nothing
+    to say. The visit arrives by such a link; the address keeps its parameters
+    while the visitor types, and the share link carries only the scenario."""
+    arrival = step(visit, "load")
+    assert arrival["messages"] == []
+    assert arrival["saving"] == default_saving()
+    typed = visit["scenarios"][-1]
+    assert typed is not None and "error" not in typed, typed
+    campaign = parse_qs(CAMPAIGN.removeprefix("?"))
+    address = parse_qs(urlsplit(typed["address"]).query)
+    assert {key: address.get(key) for key in campaign} == campaign, typed["address"]
+    assert not campaign.keys() & parse_qs(urlsplit(typed["link"]).query).keys(), typed["link"]
 
 
 def test_no_console_error_during_the_whole_visit(visit: dict[str, Any]) -> None:

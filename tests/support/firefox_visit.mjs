@@ -87,7 +87,7 @@ const results = {};
 try {
   let page;
   await step(results, "load", async () => {
-    page = await openLive(browser, plan.url);
+    page = await openLive(browser, plan.url + plan.campaign);
     return { ...(await observe(page)), consoleErrors: [...consoleErrors] };
   });
   results.scenarios = [];
@@ -123,11 +123,6 @@ try {
         .some((el) => !el.hidden && el.textContent.trim()),
       { timeout: 15_000 });
     return { ...(await observe(visit)), consoleErrors: consoleErrors.slice(before), dialogs: [...dialogs] };
-  });
-  await step(results, "campaign", async () => {
-    const before = consoleErrors.length;
-    const visit = await openLive(browser, plan.url + plan.campaign);
-    return { ...(await observe(visit)), consoleErrors: consoleErrors.slice(before) };
   });
 } finally {
   await browser.close();

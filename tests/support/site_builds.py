@@ -39,13 +39,31 @@ def set_cache_root(folder: Path) -> None:
     _cache_root = folder
 
 
+# Builds running now, so that a session that ends before its background build
+# (a run of a few tests that need no site) does not leave it running.
+_running: set[subprocess.Popen[str]] = set()
+
+
 def run_mkdocs(destination: Path, config_file: Path | None) -> subprocess.CompletedProcess[str]:
     """Run `mkdocs build --strict` into `destination`; the caller checks the result."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)]
     if config_file is not None:
         command += ["--config-file", str(config_file)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, check=False)
+    pipe = subprocess.PIPE
+    with subprocess.Popen(command, cwd=REPO, env=env, stdout=pipe, stderr=pipe, text=True) as process:
+        _running.add(process)
+        try:
+            stdout, stderr = process.communicate()
+        finally:
+            _running.discard(process)
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def stop_builds() -> None:
+    """End the builds still running: the session is over and nobody waits for them."""
+    for process in list(_running):
+        process.kill()
 
 
 def build_site(destination: Path, config_file: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -65,7 +83,8 @@ def build_site(destination: Path, config_file: Path | None = None) -> subprocess
 
 def build_in_background() -> None:
     """Start building the committed configuration into the session's cache, so that
-    tests needing no site run meanwhile; whoever needs the site waits on its lock."""
+    tests needing no site run meanwhile; whoever needs the site waits on its lock
+    (also in another process: the lock is a file lock)."""
     assert _cache_root is not None, "set_cache_root first"
     entry = _entry(_cache_root, None)
     threading.Thread(target=_locked_result, args=(entry, None), name="site-build", daemon=True).start()

@@ -114,7 +114,7 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
     try:
 
         def load() -> dict[str, Any]:
-            visit.open_live(plan["url"])
+            visit.open_live(plan["url"] + plan["campaign"])
             return {**visit.observe(), "consoleErrors": visit.console_errors()}
 
         step(results, "load", load)
@@ -146,13 +146,6 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
             return {**visit.observe(), "consoleErrors": visit.console_errors()[before:], "dialogs": []}
 
         step(results, "hostile", hostile)
-
-        def campaign() -> dict[str, Any]:
-            before = len(visit.console_errors())
-            visit.open_live(plan["url"] + plan["campaign"])
-            return {**visit.observe(), "consoleErrors": visit.console_errors()[before:]}
-
-        step(results, "campaign", campaign)
         results["consoleErrors"] = visit.console_errors()
     finally:
         visit.driver.quit()
