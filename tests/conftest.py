@@ -38,10 +38,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for that copy; so first come the tests that need no complete build (they run
     while the committed site builds in the background, see `pytest_sessionstart`),
     then the other tests without a browser (those that use the committed site,
-    or build one of their own, marked `complete_build`), then the engine visits
-    (the longest single pieces of work, each kept on one process by its
-    `xdist_group`), so that they do not start last and leave one process
-    working alone at the end, then the other browser tests."""
+    or build one of their own, marked `complete_build`), then the grouped tests
+    (the engine visits and the engine module, the longest pieces of work, each
+    group kept on one process by its `xdist_group`), so that they do not start
+    last and leave one process working alone at the end, then the other
+    browser tests."""
     for item in items:
         if BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)

@@ -326,18 +326,6 @@ def test_without_javascript_the_example_and_the_contact_link_are_there(new_conte
         context.close()
 
 
-def test_every_request_of_the_page_and_its_worker_stays_on_127_0_0_1(
-    site_url: str, page: Any, context: Any
-) -> None:
-    open_calculator(page, site_url)
-    fill(page, {"users": "20000"})
-    wait_for_saving(page, calculator.compute({"users": "20000"})["saving"]["headline"])
-    requests = context.recorder.requests
-    assert any(url.endswith(".wasm") for url in requests), "the worker's requests are recorded too"
-    foreign = [url for url in requests if urlsplit(url).hostname != "127.0.0.1"]
-    assert foreign == []
-
-
 def test_the_contact_link_carries_the_scenario(site_url: str, page: Any) -> None:
     open_calculator(page, site_url)
     values = {"users": "75000", "stack": "java"}

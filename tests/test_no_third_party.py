@@ -26,6 +26,7 @@ import pytest
 
 from tests.conftest import build_site
 from tests.support.config_variant import config_variant
+from tests.test_calculator_browser import READY, READY_TIMEOUT_MS
 
 SCANNED = {".html", ".css", ".js", ".mjs", ".json", ".webmanifest"}
 # Search's index holds the pages' text: a URL in the text is something a
@@ -208,7 +209,8 @@ def test_browser_requests_only_the_sites_own_host(site_url: str, new_context) ->
     context.on("request", lambda request: requested.append(request.url))
     page = context.new_page()
     page.goto(site_url, wait_until="networkidle")
-    page.wait_for_timeout(3000)  # the calculator's worker boots Pyodide after load
+    page.locator("#kalkylator").scroll_into_view_if_needed()
+    page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT_MS)  # the worker has booted Pyodide
     page.locator("label[for^=__palette]:visible").click()  # the light/dark toggle
     page.locator(".md-search__input").click()
     page.keyboard.type("servrar")  # search loads its index and the Swedish stemmer
@@ -217,6 +219,7 @@ def test_browser_requests_only_the_sites_own_host(site_url: str, new_context) ->
     context.close()
 
     assert any(url.startswith(site_url) for url in requested)
+    assert any(url.endswith(".wasm") for url in requested), "the worker's requests are recorded too"
     foreign = [
         url for url in requested if not url.startswith(("data:", "blob:")) and urlsplit(url).hostname != "127.0.0.1"
     ]
