@@ -12,7 +12,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -145,18 +145,15 @@ def wait_for_result(page: Any, expected: dict[str, Any]) -> None:
     )
 
 
-def test_prerendered_numbers_are_the_models_and_equal_the_live_ones(
-    built_site: Path, site_url: str, page: Any
-) -> None:
+def test_prerendered_numbers_are_the_models(built_site: Path) -> None:
+    """What a visitor sees before any script runs; the live page shows the same
+    (checked first in `test_typing_gives_the_numbers_cpython_computes`)."""
     expected = calculator.compute({})
     prerendered = prerendered_slots(built_site)
     assert len(prerendered) >= 10
     assert prerendered == expected_slots(expected, prerendered)
     headline = "Du kan spara 1\u00a0700\u00a0kr/mån (77\u00a0%) – 20\u00a0400\u00a0kr/år."
     assert ["saving.headline", headline] in prerendered
-    open_calculator(page, site_url)
-    assert slot_texts(page) == prerendered
-    assert line_texts(page) == expected_lines(expected)
 
 
 # Typed in this order on one page, as a visitor trying scenarios would: each
@@ -168,8 +165,10 @@ TYPED_SCENARIOS = [
 ]
 
 
-def test_typing_gives_the_numbers_cpython_computes(site_url: str, page: Any) -> None:
+def test_typing_gives_the_numbers_cpython_computes(built_site: Path, site_url: str, page: Any) -> None:
     open_calculator(page, site_url)
+    assert slot_texts(page) == prerendered_slots(built_site), "live, the page shows what the build wrote"
+    assert line_texts(page) == expected_lines(calculator.compute({}))
     typed: dict[str, str] = {}
     for values in TYPED_SCENARIOS:
         fill(page, values)
@@ -196,7 +195,7 @@ def test_a_bad_value_shows_the_models_message_at_its_field(site_url: str, page: 
     assert error.get_attribute("id") in described_by.split()
 
 
-def test_share_link_round_trip(site_url: str, page: Any, context: Any) -> None:
+def test_the_scenario_travels_in_the_share_link_and_the_contact_link(site_url: str, page: Any, context: Any) -> None:
     open_calculator(page, site_url)
     values = {"users": "40 000", "stack": "python", "jobs": "false"}
     history_before = page.evaluate("history.length")
@@ -207,6 +206,7 @@ def test_share_link_round_trip(site_url: str, page: Any, context: Any) -> None:
     assert urlsplit(link).query == expected["query"]
     assert page.url == link, "the address bar carries the scenario"
     assert page.evaluate("history.length") == history_before, "editing adds no history entries"
+    check_contact_carries(page, expected)
 
     second = context.new_page()
     open_calculator(second, link)
@@ -326,16 +326,10 @@ def test_without_javascript_the_example_and_the_contact_link_are_there(new_conte
         context.close()
 
 
-def test_the_contact_link_carries_the_scenario(site_url: str, page: Any) -> None:
-    open_calculator(page, site_url)
-    values = {"users": "75000", "stack": "java"}
-    fill(page, values)
-    expected = calculator.compute(values)
-    wait_for_result(page, expected)
+def check_contact_carries(page: Any, expected: dict[str, Any]) -> None:
+    """The call to action carries the scenario: in the mail it opens, or in the form's message."""
     href = page.get_by_role("link", name="Få en kostnadsfri analys av ditt scenario").get_attribute("href") or ""
     if href.startswith("mailto:"):
-        from urllib.parse import parse_qs
-
         body = parse_qs(urlsplit(href).query)["body"][0]
         assert expected["saving"]["monthly_text"] in body
         assert expected["query"] in body
