@@ -76,7 +76,9 @@ def print_with_the_button(page: Any, site_url: str, expected: dict[str, Any]) ->
     assert page.evaluate("window.__printed") is True
 
 
-def test_the_print_button_prints_the_scenario_alone(site_url: str, page: Any, tmp_path: Path) -> None:
+def test_the_print_button_prints_the_scenario_alone_until_the_dialog_closes(
+    site_url: str, page: Any, tmp_path: Path
+) -> None:
     expected = calculator.compute(SCENARIO)
     print_with_the_button(page, site_url, expected)
     text = pdf_text(page, tmp_path)
@@ -109,10 +111,7 @@ def test_the_print_button_prints_the_scenario_alone(site_url: str, page: Any, tm
     for words in SCREEN_ONLY:
         assert words not in text, words
 
-
-def test_after_printing_the_whole_page_prints_again(site_url: str, page: Any, tmp_path: Path) -> None:
-    """The button's "this calculator alone" lasts until the print dialog closes."""
-    print_with_the_button(page, site_url, calculator.compute(SCENARIO))
+    # The button's "this calculator alone" lasts until the print dialog closes.
     page.evaluate("dispatchEvent(new Event('afterprint'))")
     text = pdf_text(page, tmp_path)
     assert "Problemet med traditionella stackar" in text
