@@ -9,6 +9,7 @@ inputs, so these tests prove the browser shows what the model computes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import calculator
+from tests.conftest import watch_csp
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +31,34 @@ def open_calculator(page: Any, url: str) -> None:
     page.goto(url)
     page.locator("#kalkylator").scroll_into_view_if_needed()
     page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT_MS)
+
+
+# The tests that share a module's live calculator (`example_page`) stay on one
+# test process, which starts it once.
+SHARES_THE_LIVE_PAGE = pytest.mark.xdist_group("live-page")
+
+
+@pytest.fixture(scope="module")
+def live_page(browser: Any, site_url: str) -> Iterator[Any]:
+    """One live calculator for a module's tests that only type and read: a cold
+    start costs about 5 s of CPU. Any CSP violation of its page or worker fails
+    the module's last test."""
+    violations: list[str] = []
+    context = watch_csp(browser.new_context(viewport={"width": 1280, "height": 900}), violations)
+    page = context.new_page()
+    open_calculator(page, site_url)
+    yield page
+    context.close()
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations), pytrace=False)
+
+
+@pytest.fixture()
+def example_page(live_page: Any) -> Any:
+    """The module's live calculator, brought back to the example with its own reset button."""
+    live_page.get_by_role("button", name="Återställ").click()
+    wait_for_result(live_page, calculator.compute({}))
+    return live_page
 
 
 def slot_texts(page: Any) -> list[list[str]]:
@@ -165,8 +195,9 @@ TYPED_SCENARIOS = [
 ]
 
 
-def test_typing_gives_the_numbers_cpython_computes(built_site: Path, site_url: str, page: Any) -> None:
-    open_calculator(page, site_url)
+@SHARES_THE_LIVE_PAGE
+def test_typing_gives_the_numbers_cpython_computes(built_site: Path, example_page: Any) -> None:
+    page = example_page
     assert slot_texts(page) == prerendered_slots(built_site), "live, the page shows what the build wrote"
     assert line_texts(page) == expected_lines(calculator.compute({}))
     typed: dict[str, str] = {}
@@ -181,8 +212,9 @@ def test_typing_gives_the_numbers_cpython_computes(built_site: Path, site_url: s
         assert line_texts(page) == expected_lines(expected), typed
 
 
-def test_a_bad_value_shows_the_models_message_at_its_field(site_url: str, page: Any) -> None:
-    open_calculator(page, site_url)
+@SHARES_THE_LIVE_PAGE
+def test_a_bad_value_shows_the_models_message_at_its_field(example_page: Any) -> None:
+    page = example_page
     fill(page, {"users": "-5"})
     message = calculator.compute({"users": "-5"})["errors"]["users"]
     error = page.locator("[data-error-for='users']")

@@ -18,9 +18,20 @@ from typing import Any
 import pytest
 
 import calculator
-from tests.test_calculator_browser import READY_TIMEOUT_MS, fill, open_calculator, wait_for_result
+from tests import test_calculator_browser
+from tests.test_calculator_browser import (
+    READY_TIMEOUT_MS,
+    SHARES_THE_LIVE_PAGE,
+    fill,
+    open_calculator,
+    wait_for_result,
+)
 
 pytestmark = pytest.mark.browser
+
+# This module's own live calculator for the tests that only type and read.
+live_page = test_calculator_browser.live_page
+example_page = test_calculator_browser.example_page
 
 ANNOUNCE = "[data-calculator] [data-calc-announce]"
 # What the sensitivity table shows, row by row: the cells' texts, the row's
@@ -82,8 +93,9 @@ OUTCOMES = [
 ]
 
 
-def test_the_page_says_and_colours_what_the_model_says(site_url: str, page: Any) -> None:
-    open_calculator(page, site_url)
+@SHARES_THE_LIVE_PAGE
+def test_the_page_says_and_colours_what_the_model_says(example_page: Any) -> None:
+    page = example_page
     reset = page.get_by_role("button", name="Återställ")
     for outcome, values in OUTCOMES:
         expected = calculator.compute(values)
@@ -122,11 +134,12 @@ def check_outcome_shown(page: Any, expected: dict[str, Any]) -> None:
     assert (colours["headline"] == as_rgb) == (outcome == "cost"), (outcome, colours)
 
 
-def test_the_sensitivity_table_is_built_and_follows_edits(site_url: str, page: Any) -> None:
+@SHARES_THE_LIVE_PAGE
+def test_the_sensitivity_table_is_built_and_follows_edits(example_page: Any) -> None:
+    page = example_page
     example = calculator.compute({})
-    open_calculator(page, site_url)
     root = page.locator("[data-calculator]")
-    assert root.evaluate(SENSITIVITY_ROWS) == expected_rows(example), "the build's table is the model's"
+    assert root.evaluate(SENSITIVITY_ROWS) == expected_rows(example), "the example's table is the model's"
     marked = {mark: row["factor_text"] for row in expected_rows(example) for mark in row["marks"]}
     assert marked == {"visitor": "4×", "article": "4×", "pinterest": "2×"}
 
@@ -153,16 +166,17 @@ def expected_bars(result: dict[str, Any]) -> dict[str, list[Any]]:
     }
 
 
+@SHARES_THE_LIVE_PAGE
 def test_the_chart_is_drawn_in_the_models_geometry_by_the_build_and_the_page(
-    built_site: Path, site_url: str, page: Any
+    built_site: Path, example_page: Any
 ) -> None:
+    page = example_page
     example = calculator.compute({})
     built = (built_site / "index.html").read_text(encoding="utf-8")
     for side in ("current", "elixir"):  # as the build drew it, before any script
         assert f'data-chart="{side}" viewBox="0 0 {example["scale_kr"]} 10"' in built
         for line in example[side]["lines"]:
             assert f'x="{line["start_kr"]}" y="0" width="{line["monthly_kr"]}"' in built
-    open_calculator(page, site_url)
     root = page.locator("[data-calculator]")
     assert root.evaluate(CHART_BARS) == expected_bars(example), "the example's bars are the model's"
 
@@ -189,8 +203,9 @@ def test_the_form_shows_one_way_in_at_a_time_even_without_javascript(new_context
         assert shown() == {spec["key"] for spec in specs if mode in spec["modes"]}, mode
 
 
-def test_the_servers_way_in_computes_the_servers_scenario(site_url: str, page: Any) -> None:
-    open_calculator(page, site_url)
+@SHARES_THE_LIVE_PAGE
+def test_the_servers_way_in_computes_the_servers_scenario(example_page: Any) -> None:
+    page = example_page
     fill(page, {"mode": "servers", "app_servers": "20"})
     expected = calculator.compute({"mode": "servers", "app_servers": "20"})
     assert expected["ok"], expected
