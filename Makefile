@@ -27,8 +27,9 @@ build: install
 	$(PY) -m mkdocs build --strict
 
 # pytest exits 5 when it collects nothing: that is a failure here, never a pass.
-# Two worker processes (the machine has two cores); the tests of one engine
-# (Firefox, WebKit) stay on one worker, which starts that browser once. The
+# Two worker processes (the machine has two cores); the tests of one
+# `xdist_group` (a Firefox or WebKit visit, the engine module, the tests that
+# share a live page) stay on one worker, which starts that work once. The
 # workers take the tests in the order tests/conftest.py gives them (xdist
 # would otherwise start with the largest groups, the engine visits, which wait
 # for the site's first build).

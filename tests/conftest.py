@@ -18,7 +18,7 @@ from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.support.site_builds import build_site
 from tests.support.static_server import StaticServer
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "REPO", "build_site", "watch_csp"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "REPO", "build_site", "fail_on_csp_violations", "watch_csp"]
 
 # The engine checks are test functions kept in a support module (collected in
 # test_firefox.py and test_webkit.py): let pytest explain their failures.
@@ -176,6 +176,11 @@ def new_context(browser: Any) -> Iterator[Callable[..., Any]]:
     yield make
     for context in contexts:
         context.close()
+    fail_on_csp_violations(violations)
+
+
+def fail_on_csp_violations(violations: list[str]) -> None:
+    """Fail the test (or, from a fixture's teardown, the last test using it) naming each violation."""
     if violations:
         pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations), pytrace=False)
 

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import calculator
-from tests.conftest import watch_csp
+from tests.conftest import fail_on_csp_violations, watch_csp
 
 pytestmark = pytest.mark.browser
 
@@ -49,8 +49,7 @@ def live_page(browser: Any, site_url: str) -> Iterator[Any]:
     open_calculator(page, site_url)
     yield page
     context.close()
-    if violations:
-        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations), pytrace=False)
+    fail_on_csp_violations(violations)
 
 
 @pytest.fixture()
