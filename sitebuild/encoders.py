@@ -6,7 +6,7 @@ the strongest encoder on PyPI is libdeflate at level 12 (the `deflate`
 package): measured on the engine's files against zopfli (PyPI `zopfli`), it
 made the WebAssembly 3.385 MB in 6 s where zopfli made 3.415 MB in 50 s (one
 iteration: more would take minutes), and came within 0.5 % of zopfli on the
-standard library (1.213 against 1.206 MB) in a tenth of the time; both beat
+standard library (1.213 against 1.206 MB, as it was then) in a tenth of the time; both beat
 zlib's level 9 (3.53 and 1.24 MB). Its output carries no timestamp, so the
 same input always gives the same bytes.
 

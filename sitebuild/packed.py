@@ -4,10 +4,10 @@ Hosts that compress on the fly choose by Content-Type: Cloudflare's documented
 default list (text, JavaScript, JSON, SVG, `application/wasm`), and Netlify,
 GitHub Pages and most CDNs likewise, leave `application/zip` and
 `application/octet-stream` as they are. The standard library archive holds
-3.1 MB of stored bytecode (stored, so that a compressor sees every file at
+2.9 MB of stored bytecode (stored, so that a compressor sees every file at
 once), and such a host would send all of it. So the two archives the worker
 fetches, the standard library and the calculator, are published packed: the
-zip gzip-compressed by the strongest gzip encoder (`sitebuild.encoders`; 1.21 MB
+zip gzip-compressed by the strongest gzip encoder (`sitebuild.encoders`; 0.89 MB
 for the standard library), named
 `<stem>-<hash>.zip.gzip` and typed `application/gzip`, which no host
 compresses again. The worker unpacks them with the browser's
@@ -17,7 +17,7 @@ server mistakes a packed archive for a copy of another file.
 
 A host that serves the build's precompressed copies does better with brotli,
 and gets it: the `.br` copy of a packed archive is the brotli of the zip it
-holds (0.91 MB; `sitebuild.precompress`). The browser decodes that copy to the
+holds (0.68 MB; `sitebuild.precompress`). The browser decodes that copy to the
 zip itself, and the worker, which checks the first bytes, uses it as it is. A
 packed archive gets no `.gz` copy: it is gzip already.
 """
