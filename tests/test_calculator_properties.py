@@ -58,7 +58,8 @@ def _value(spec: dict) -> st.SearchStrategy[object]:
 def _realistic_integer(spec: dict) -> st.SearchStrategy[str]:
     """Smaller ranges where the arithmetic is interesting (not a billion servers)."""
     top = {"users": 2_000_000, "cap_now": 20_000, "cap_elixir": 20_000, "min_servers": 10, "years": 10,
-           "app_servers": 500, "job_servers": 100, "redis_servers": 20, "lb_servers": 3}[spec["key"]]
+           "app_servers": 500, "job_servers": 100, "redis_servers": 20, "lb_servers": 3,
+           "jobs_capacity": 100}[spec["key"]]
     return st.integers(int(spec["min"]), top).map(str)
 
 
