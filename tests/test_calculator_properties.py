@@ -226,8 +226,10 @@ def test_the_attribution_sums_exactly_to_the_saving(fields: dict) -> None:
     assert sum(kr(part["monthly_kr"]) for part in attribution) == kr(result["saving"]["monthly_kr"])
     for part in attribution:
         assert part["monthly_text"] and part["text"]
-    if result["fields"]["mode"] == "users" and result["fields"]["cap_elixir"] == result["fields"]["cap_now"]:
-        assert "fler" not in attribution[2]["text"] and "gånger" not in attribution[2]["text"]
+    # factor 1: nothing is credited to capacity (the users way in keeps today's minimum on both sides)
+    at_one = compute({**fields, "mode": "users", "cap_elixir": result["fields"]["cap_now"]})["attribution"][2]
+    assert at_one["monthly_kr"] == "0", at_one
+    assert "lika mycket som en server i dag" in at_one["text"] and "gånger" not in at_one["text"]
 
 
 def _agrees(users_per_server: str, factor_text: str, users_now: str) -> bool:

@@ -16,7 +16,7 @@ import typing
 from pathlib import Path
 
 import calculator
-from calculator.result_types import ComputeAnswer, ComputeError, ComputeResult
+from calculator.result_types import ComputeAnswer, ComputeError, ComputeResult, CountingRulesJson, FieldSpecJson
 from tests.support.pyodide_parity import generate_scenarios
 from tools import compute_result_dts
 
@@ -62,6 +62,12 @@ def test_every_answer_has_exactly_the_declared_shape() -> None:
         declared = ComputeResult if answer["ok"] else ComputeError
         assert mismatches(answer, declared) == [], answer
         assert mismatches(answer, ComputeAnswer) == []
+
+
+def test_the_field_specs_and_counting_rules_have_their_declared_shapes() -> None:
+    for spec in calculator.field_specs():
+        assert mismatches(spec, FieldSpecJson) == [], spec["key"]
+    assert mismatches(calculator.counting_rules(), CountingRulesJson) == []
 
 
 def test_the_checker_catches_a_wrong_shape() -> None:

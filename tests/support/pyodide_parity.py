@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import calculator
+from calculator.result_types import FieldSpecJson
 from sitebuild.calculator_archive import build_archive
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -34,11 +35,12 @@ HOSTILE_QUERIES = [
 ]
 
 
-def _valid_value(spec: dict[str, Any], rng: random.Random) -> str:
+def _valid_value(spec: FieldSpecJson, rng: random.Random) -> str:
     if spec["kind"] == "choice":
         return str(rng.choice([choice["value"] for choice in spec["choices"]]))
     if spec["kind"] == "boolean":
         return rng.choice(["true", "false"])
+    assert spec["min"] is not None and spec["max"] is not None, "a number field has a range"
     low, high = float(spec["min"].replace(",", ".")), float(spec["max"].replace(",", "."))
     value = rng.uniform(low, min(high, max(low * 1000, 10)))
     if spec["kind"] == "integer":
