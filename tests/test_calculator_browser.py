@@ -9,7 +9,6 @@ inputs, so these tests prove the browser shows what the model computes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -18,82 +17,22 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import calculator
-from tests.conftest import fail_on_csp_violations, watch_csp
+from tests.support.calculator_page import (
+    READY,
+    READY_TIMEOUT_MS,
+    SAVING,
+    SHARES_THE_LIVE_PAGE,
+    expected_lines,
+    expected_slots,
+    fill,
+    line_texts,
+    open_calculator,
+    slot_texts,
+    wait_for_result,
+    wait_for_saving,
+)
 
 pytestmark = pytest.mark.browser
-
-READY = "[data-calculator][data-live]"
-READY_TIMEOUT_MS = 60_000
-SAVING = "[data-calculator] .calc__saving"
-
-
-def open_calculator(page: Any, url: str) -> None:
-    page.goto(url)
-    page.locator("#kalkylator").scroll_into_view_if_needed()
-    page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT_MS)
-
-
-# The tests that share a module's live calculator (`example_page`) stay on one
-# test process, which starts it once.
-SHARES_THE_LIVE_PAGE = pytest.mark.xdist_group("live-page")
-
-
-@pytest.fixture(scope="module")
-def live_page(browser: Any, site_url: str) -> Iterator[Any]:
-    """One live calculator for a module's tests that only type and read: a cold
-    start costs about 5 s of CPU. Any CSP violation of its page or worker fails
-    the module's last test."""
-    violations: list[str] = []
-    context = watch_csp(browser.new_context(viewport={"width": 1280, "height": 900}), violations)
-    page = context.new_page()
-    open_calculator(page, site_url)
-    yield page
-    context.close()
-    fail_on_csp_violations(violations)
-
-
-@pytest.fixture()
-def example_page(live_page: Any) -> Any:
-    """The module's live calculator, brought back to the example with its own reset button."""
-    live_page.get_by_role("button", name="Återställ").click()
-    wait_for_result(live_page, calculator.compute({}))
-    return live_page
-
-
-def slot_texts(page: Any) -> list[list[str]]:
-    """`[slot name, text]` of every `data-out` slot of the first calculator, in document order."""
-    return page.eval_on_selector(
-        "[data-calculator]",
-        "root => [...root.querySelectorAll('[data-out]')].map(el => [el.dataset.out, el.textContent])",
-    )
-
-
-def line_texts(page: Any) -> list[list[str]]:
-    return page.eval_on_selector_all(
-        "[data-calculator] tbody[data-lines] tr",
-        "rows => rows.map(row => [...row.querySelectorAll('[data-line-out]')].map(c => c.textContent))",
-    )
-
-
-def expected_slots(result: dict[str, Any], slots: list[list[str]]) -> list[list[str]]:
-    """What each of those slots must say for `result`."""
-
-    def lookup(path: str) -> str:
-        value: Any = result
-        for key in path.split("."):
-            value = value[key]
-        return str(value)
-
-    return [[name, lookup(name)] for name, _ in slots]
-
-
-def expected_lines(result: dict[str, Any]) -> list[list[str]]:
-    return [
-        [line["name"], line["count_text"], line["unit_text"], line["monthly_text"]]
-        for side in ("current", "elixir")
-        for line in result[side]["lines"]
-    ]
-
 
 class SlotParser(HTMLParser):
     """Collects `[slot name, text]` of `data-out` elements of static HTML (the pre-rendered numbers)."""
@@ -132,46 +71,6 @@ def prerendered_slots(built_site: Path) -> list[list[str]]:
     parser.feed(section[: section.index("<template")])
     return parser.slots
 
-
-def fill(page: Any, values: dict[str, str]) -> None:
-    """Type into the calculator by each field's visible label, as a visitor would."""
-    labels = {spec["key"]: spec["label"] for spec in calculator.field_specs()}
-    kinds = {spec["key"]: spec["kind"] for spec in calculator.field_specs()}
-    form = page.locator("[data-calc-form]").first
-    for key, value in values.items():
-        field = form.get_by_label(re.compile("^" + re.escape(labels[key]) + r"( \(.*\))?$"))  # label (unit)
-        if not field.is_visible():
-            form.get_by_text("Antaganden och priser").click()  # open the folded assumptions
-        if kinds[key] == "choice":
-            field.select_option(value)
-        elif kinds[key] == "boolean":
-            field.set_checked(value == "true")
-        else:
-            field.fill(value)
-
-
-def wait_for_saving(page: Any, text: str) -> None:
-    page.wait_for_function(
-        "([selector, text]) => document.querySelector(selector).textContent === text",
-        arg=[SAVING, text],
-        timeout=10_000,
-    )
-
-
-def wait_for_result(page: Any, expected: dict[str, Any]) -> None:
-    """Wait until every slot and every component line shows `expected` (edits may still be in flight)."""
-    slots = expected_slots(expected, slot_texts(page))
-    page.wait_for_function(
-        """([slots, lines]) => {
-          const root = document.querySelector("[data-calculator]");
-          const shown = [...root.querySelectorAll("[data-out]")].map(el => [el.dataset.out, el.textContent]);
-          const rows = [...root.querySelectorAll("tbody[data-lines] tr")]
-            .map(row => [...row.querySelectorAll("[data-line-out]")].map(c => c.textContent));
-          return JSON.stringify(shown) === JSON.stringify(slots) && JSON.stringify(rows) === JSON.stringify(lines);
-        }""",
-        arg=[slots, expected_lines(expected)],
-        timeout=10_000,
-    )
 
 
 def test_prerendered_numbers_are_the_models(built_site: Path) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site
 from tests.support.config_variant import config_variant
+from tests.support.site_builds import build_site
 
 SITE_URL = "https://www.example.com/"
 
