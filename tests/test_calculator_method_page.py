@@ -8,8 +8,8 @@ from pathlib import Path
 
 from calculator import compute, field_specs
 from sitebuild import method_tables
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 MARKERS = tuple(f"<!-- sajt:{name} -->" for name in method_tables.RENDERERS)
 NBSP = "\u00a0"
 # a number followed by a unit must never break across lines

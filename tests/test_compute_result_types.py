@@ -17,8 +17,8 @@ from pathlib import Path
 
 import calculator
 from calculator.result_types import ComputeAnswer, ComputeError, ComputeResult, CountingRulesJson, FieldSpecJson
-from tests.support.pyodide_parity import generate_scenarios
 from tools import compute_result_dts
+from tools.pyodide_run import generate_scenarios
 
 REPO = Path(__file__).resolve().parent.parent
 
