@@ -9,6 +9,12 @@
  *   links and into the form's message, unless the visitor has written their own.
  * - The form is sent with fetch so the visitor stays on the page and is told,
  *   in Swedish, whether it worked; on failure everything typed stays put.
+ * - Bots are kept out without a third party: a post whose hidden trap field
+ *   (`honeypotField`) is filled is dropped with the usual thanks, and one sent
+ *   sooner than MIN_FILL_MS after the form was shown is held back with a calm
+ *   request to send again (what was typed stays). Without JavaScript the
+ *   browser posts the form itself; then only a form service that knows the
+ *   trap's name (Formspree's `_gotcha`) drops it.
  *
  * The link's address and subject (encoded) and the wording come from the page
  * (`#kontakt-config`, rendered from sitebuild/mail_link.py), so they are
@@ -18,9 +24,12 @@
   "use strict";
 
   const TIMEOUT_MS = 15000;
+  /* No person types a name, an address and a message this fast; form-filling bots do. */
+  const MIN_FILL_MS = 3000;
   const MESSAGES = {
     sending: "Skickar …",
-    ok: "Tack! Vi har fått ditt meddelande och hör av oss så snart vi kan.",
+    ok: (reply) => `Tack! Vi har fått ditt meddelande. ${reply}`,
+    tooSoon: "Det gick väldigt fort. Kontrollera gärna det du skrivit och tryck på Skicka förfrågan igen.",
     failed: (email) =>
       `Det gick inte att skicka just nu. Det du skrev finns kvar – försök igen om en stund, eller mejla oss på ${email}.`,
   };
@@ -92,15 +101,26 @@
         signal: controller.signal,
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      form.reset();
-      delete form.querySelector("textarea[name=message]").dataset.autofilled;
-      showStatus(form, "ok", MESSAGES.ok);
+      thank(form, config);
     } catch (error) {
       showStatus(form, "failed", MESSAGES.failed(config.email));
     } finally {
       clearTimeout(timer);
       button.disabled = false;
     }
+  }
+
+  function thank(form, config) {
+    form.reset();
+    delete form.querySelector("textarea[name=message]").dataset.autofilled;
+    showStatus(form, "ok", MESSAGES.ok(config.reply));
+  }
+
+  /* What to do with a submit: "send", or hold it back because a bot seems to be posting. */
+  function verdict(form, config, shownAt) {
+    const trap = form.elements.namedItem(config.honeypotField);
+    if (trap && trap.value !== "") return "trap";
+    return performance.now() - shownAt < MIN_FILL_MS ? "tooSoon" : "send";
   }
 
   document.addEventListener("kontakt:scenario", (event) => {
@@ -121,9 +141,13 @@
     fillMessage(config);
     const form = document.querySelector("[data-contact-form]");
     if (!form) return;
+    const shownAt = performance.now();
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      send(form, config);
+      const outcome = verdict(form, config, shownAt);
+      if (outcome === "trap") thank(form, config);
+      else if (outcome === "tooSoon") showStatus(form, "notice", MESSAGES.tooSoon);
+      else send(form, config);
     });
   });
 })();
