@@ -4,9 +4,11 @@
  * cookies).
  *
  * Material keeps the colour scheme in localStorage under "/.__palette" and
- * writes it through its global `__md_set` as soon as a page loads, choice or
- * no choice. This script, loaded before Material mounts its components (on
- * DOMContentLoaded, after every script of the page has run), lets that write
+ * writes it through its global `__md_set` as soon as its bundle runs, choice
+ * or no choice. This script runs after `__md_set` is defined (Material's
+ * inline script in the head) and before the bundle (`overrides/main.html`
+ * includes it in the `config` block, not in `extra_javascript`, whose scripts
+ * come after the bundle), and lets that write
  * through only once the visitor has switched the scheme: a `change` on one of
  * the palette's radio buttons, seen in the capture phase, before Material's
  * own listener on the button stores the choice. Until then each page follows
