@@ -20,6 +20,7 @@ import pytest
 
 from sitebuild.mail_link import MAIL_INTRO, MAIL_SUBJECT, mailto_href
 from tests.conftest import build_site
+from tests.test_accessibility import AXE, describe
 from tests.support.config_variant import config_variant
 from tests.support.static_server import StaticServer
 
@@ -250,3 +251,12 @@ def test_a_post_sooner_than_a_person_can_type_is_held_back_calmly(
     (posted,) = endpoint.received
     assert "Ada Lind" in posted
     assert f'name="{TRAP}"' in posted  # sent empty: Formspree drops only a filled one
+
+
+def test_axe_finds_nothing_in_the_form_with_its_trap_and_a_held_back_post(form_site_url: str, page) -> None:
+    page.goto(form_site_url)
+    fill_form(page)
+    page.get_by_role("button", name="Skicka förfrågan").click()  # too soon: the calm notice shows
+    page.locator("[data-contact-status]").filter(has_text="Det gick väldigt fort").wait_for()
+    violations = AXE.run(page, context={"include": [["#kontakt"]]}).response["violations"]
+    assert not violations, describe(violations)
