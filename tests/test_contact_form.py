@@ -20,9 +20,9 @@ import pytest
 
 from sitebuild.mail_link import MAIL_INTRO, MAIL_SUBJECT, mailto_href
 from tests.conftest import build_site
-from tests.test_accessibility import AXE, describe
 from tests.support.config_variant import config_variant
 from tests.support.static_server import StaticServer
+from tests.test_accessibility import AXE, describe
 
 pytestmark = pytest.mark.browser
 

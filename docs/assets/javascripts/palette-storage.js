@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Nothing is stored on the visitor's device before they act (the footer and
  * the privacy notice say so; LEK 9 kap. 28 § covers localStorage as much as
@@ -32,8 +33,8 @@
     true,
   );
 
-  window.__md_set = (key, ...rest) => {
+  window.__md_set = (key, value, storage, scope) => {
     if (key === PALETTE && !switched) return;
-    store(key, ...rest);
+    store(key, value, storage, scope);
   };
 })();
