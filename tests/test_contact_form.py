@@ -115,6 +115,14 @@ def fill_form(page, message: str = "Vi kör 40 Node-servrar.") -> None:
     page.get_by_label("Meddelande").fill(message)
 
 
+def open_filled_form(page, url: str, endpoint: FormEndpoint) -> None:
+    """The form site, freshly loaded and filled in, with an endpoint that accepts and has received nothing."""
+    endpoint.status = 200
+    endpoint.received.clear()
+    page.goto(url)
+    fill_form(page)
+
+
 def send(page) -> None:
     """Press send as a person would: after the form has been on screen a while."""
     page.clock.fast_forward(MIN_FILL_MS)
@@ -162,10 +170,7 @@ def test_with_endpoint_buttons_go_to_the_labelled_form(form_site_url: str, page)
 
 
 def test_form_success_is_confirmed_and_fields_are_cleared(form_site_url: str, endpoint: FormEndpoint, page) -> None:
-    endpoint.status = 200
-    endpoint.received.clear()
-    page.goto(form_site_url)
-    fill_form(page)
+    open_filled_form(page, form_site_url, endpoint)
     send(page)
     status = page.locator("[data-contact-status]")
     status.filter(has_text="Tack").wait_for()
@@ -221,10 +226,7 @@ def test_the_trap_is_hidden_from_people_keyboards_and_assistive_technology(form_
 def test_a_filled_trap_is_not_sent_and_the_visitor_is_thanked(
     form_site_url: str, endpoint: FormEndpoint, page
 ) -> None:
-    endpoint.status = 200
-    endpoint.received.clear()
-    page.goto(form_site_url)
-    fill_form(page)
+    open_filled_form(page, form_site_url, endpoint)
     page.locator(f"input[name={TRAP}]").evaluate("field => { field.value = 'https://spam.example' }")  # as a bot does
     send(page)
     page.locator("[data-contact-status]").filter(has_text="Tack").wait_for()
@@ -235,10 +237,7 @@ def test_a_filled_trap_is_not_sent_and_the_visitor_is_thanked(
 def test_a_post_sooner_than_a_person_can_type_is_held_back_calmly(
     form_site_url: str, endpoint: FormEndpoint, page
 ) -> None:
-    endpoint.status = 200
-    endpoint.received.clear()
-    page.goto(form_site_url)
-    fill_form(page)
+    open_filled_form(page, form_site_url, endpoint)
     page.get_by_role("button", name="Skicka förfrågan").click()  # at once, as a bot does
     status = page.locator("[data-contact-status]")
     status.filter(has_text="Det gick väldigt fort").wait_for()

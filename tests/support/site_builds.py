@@ -68,6 +68,14 @@ def run_mkdocs(
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
+def assert_build_stops_naming(destination: Path, config_file: Path, setting: str) -> None:
+    """The build of `config_file` fails, names `setting` and writes no page."""
+    result = build_site(destination, config_file)
+    assert result.returncode != 0
+    assert setting in result.stderr
+    assert not (destination / "index.html").exists()
+
+
 def stop_builds() -> None:
     """End the builds still running: the session is over and nobody waits for them."""
     for process in list(_running):
