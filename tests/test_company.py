@@ -16,6 +16,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from sitebuild.company import luhn_check_digit, organization_jsonld, read
 from sitebuild.contact import read as read_contact
+from sitebuild.csp import inline_hash
 from tests.conftest import build_site
 from tests.support.config_variant import config_variant
 from tests.support.site_builds import assert_build_stops_naming
@@ -119,6 +120,15 @@ def test_landing_page_alone_describes_the_company_as_json_ld(built_site: Path) -
     assert organization["address"]["streetAddress"] == "Box 123, 111 22 Stockholm"
     for page in ("sa-raknar-vi/index.html", "integritetspolicy/index.html", "404.html"):
         assert not JSON_LD.search((built_site / page).read_text(encoding="utf-8")), page
+
+
+def test_json_ld_is_inert_data_the_policy_allows_nothing_for(built_site: Path) -> None:
+    """Browsers never run a `application/ld+json` block: the policy needs no hash for it and gets none."""
+    (block,) = JSON_LD.findall((built_site / "index.html").read_text(encoding="utf-8"))
+    headers = (built_site / "_headers").read_text(encoding="utf-8")
+    assert "script-src" in headers
+    assert inline_hash(block) not in headers
+    assert "'unsafe-inline'" not in headers
 
 
 @pytest.mark.complete_build
