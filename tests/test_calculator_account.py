@@ -203,6 +203,7 @@ def test_singular_and_plural() -> None:
     specs = {spec["key"]: spec for spec in field_specs()}
     assert specs["lb_servers"]["default_text"] == f"1{NBSP}st."
     assert specs["min_servers"]["default_text"] == f"2{NBSP}servrar"
+    assert specs["redis_servers"]["default_text"] == f"1{NBSP}server"  # the form's "Förval: 1 server."
     summary = compute({"mode": "servers"})["summary"]
     assert f"Redis-servrar i dag: 1{NBSP}server\n" in summary
     assert f"Bakgrundsjobbservrar i dag: 2{NBSP}servrar\n" in summary

@@ -17,9 +17,8 @@ from mkdocs.exceptions import ConfigurationError
 from sitebuild.company import luhn_check_digit, organization_jsonld, read
 from sitebuild.contact import read as read_contact
 from sitebuild.csp import inline_hash
-from tests.conftest import build_site
 from tests.support.config_variant import config_variant
-from tests.support.site_builds import assert_build_stops_naming
+from tests.support.site_builds import assert_build_stops_naming, build_site
 
 COMPANY = {"name": "Exempelbolaget AB", "org_nr": "559123-4561", "seat": "Stockholm"}
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)

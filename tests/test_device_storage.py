@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from sitebuild.privacy_notice import PALETTE_STORAGE_KEY
-from tests.test_calculator_browser import READY, READY_TIMEOUT_MS
+from tests.support.calculator_page import READY, READY_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 

@@ -20,8 +20,8 @@ from sitebuild.contact import ContactSettings
 from sitebuild.contact import read as read_contact
 from sitebuild.privacy import read as read_privacy
 from sitebuild.privacy_notice import FORM_SERVICE_PURPOSE, PALETTE_STORAGE_KEY, Recipient, notice
-from tests.conftest import build_site
 from tests.support.config_variant import config_variant
+from tests.support.site_builds import build_site
 
 COMPANY = read_company({"company": {"name": "Lind & Berg AB", "org_nr": "556036-0793", "seat": "Göteborg"}})
 MAIL_ONLY = read_contact({"contact": {"email": "hej@lindberg.se"}})
