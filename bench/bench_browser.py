@@ -13,8 +13,9 @@ tests do) and drives Debian's Chromium:
 - one edit -> updated DOM, p50 and p95 over 100 edits;
 - bytes transferred before the calculator starts, and in total;
 - memory: the renderer process that runs the page and its worker after the
-  edits, next to the floor page's and to the article's without its engine
-  (a Save-Data reader at the top of the page), which together explain it;
+  edits, next to the floor page's, the article's without its engine (a
+  Save-Data reader at the top of the page) and a blank page's, which
+  together explain it (page + engine − blank, against floor − blank);
 - slow and metered connections (`slow_links.py`): time to live at slow 4G
   and 1.0 Mbit/s with a 4x slower CPU, and the bytes a reader who never
   scrolls downloads, per connection type.
@@ -94,8 +95,11 @@ class Run:
 
 def write_floor(site: Path, assets: AssetManifest) -> None:
     """The floor page, its worker, and stock Pyodide's whole standard library
-    in the runtime folder the build recorded."""
+    in the runtime folder the build recorded; and the floor page without its
+    script, the renderer's own floor."""
     (site / "floor.html").write_text(FLOOR_PAGE, encoding="utf-8")
+    (site / "blank.html").write_text(FLOOR_PAGE.replace('<script type="module" src="floor.mjs"></script>', ""),
+                                     encoding="utf-8")
     (site / "floor.mjs").write_text(FLOOR_SCRIPT % (FLOOR_MARK, assets.runtime_folder), encoding="utf-8")
     (site / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
     shutil.copy(locate(ROOT).package_dir / STDLIB_ARCHIVE, site / assets.runtime_folder / STDLIB_ARCHIVE)
@@ -269,6 +273,8 @@ def measure(prebuilt: Path | None) -> dict[str, Any]:
             browser.close()
             floor_memory = separate_renderer_memory(
                 playwright, floor_url, f"() => performance.getEntriesByName({FLOOR_MARK!r}).length > 0")
+            blank_memory = separate_renderer_memory(
+                playwright, server.url + "blank.html", "() => document.readyState === 'complete'")
             # The article at its top with Save-Data: the page never starts its engine.
             page_only_memory = separate_renderer_memory(
                 playwright, server.url, "() => document.readyState === 'complete'", SAVE_DATA)
@@ -296,6 +302,7 @@ def measure(prebuilt: Path | None) -> dict[str, Any]:
     report["renderer_memory_bytes"] = memory
     report["floor_renderer_memory_bytes"] = floor_memory
     report["page_without_engine_renderer_memory_bytes"] = page_only_memory
+    report["blank_page_renderer_memory_bytes"] = blank_memory
     report["slow_links"] = slow
     return report
 
@@ -315,7 +322,8 @@ def print_report(report: dict[str, Any]) -> None:
           f"{report['edit_to_dom_ms_p50']:.2f} / {report['edit_to_dom_ms_p95']:.2f} ms")
     print(f"renderer memory (page + worker) after the edits: {report['renderer_memory_bytes'] / 1e6:.0f} MB "
           f"(floor, stock Pyodide alone: {report['floor_renderer_memory_bytes'] / 1e6:.0f} MB; "
-          f"the article without its engine: {report['page_without_engine_renderer_memory_bytes'] / 1e6:.0f} MB)")
+          f"the article without its engine: {report['page_without_engine_renderer_memory_bytes'] / 1e6:.0f} MB; "
+          f"a blank page: {report['blank_page_renderer_memory_bytes'] / 1e6:.0f} MB)")
     slow_links.print_report(report["slow_links"])
 
 
