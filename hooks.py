@@ -20,6 +20,7 @@ from sitebuild import (
     asset_manifest,
     calculator_archive,
     contact,
+    contact_routes,
     host_headers,
     html_fixes,
     markers,
@@ -49,6 +50,8 @@ _command = "build"
 _theme_env: Environment | None = None
 # Set by on_config: the owner's checked `extra.contact` (`config.extra` keeps the plain mapping).
 _contact: contact.ContactSettings | None = None
+# Set by on_files: which pages carry the contact section and a calculator.
+_routes: contact_routes.ContactRoutes | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -72,7 +75,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish self-hosted Pyodide, its trimmed standard library and the calculator
     archive, record where they went (`sitebuild.asset_manifest`), and start
     compressing them for hosts that serve precompressed copies."""
-    global _assets
+    global _assets, _routes
+    assert _contact is not None, "on_config runs before on_files"
+    _routes = contact_routes.ContactRoutes.of(_contact, files.documentation_pages())
     runtime = pyodide_runtime.locate(PROJECT_ROOT)
     runtime_files = pyodide_runtime.site_files(runtime, config)
     stdlib = pyodide_stdlib.site_file(runtime, config)
@@ -89,17 +94,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Every template gets the checked contact settings as `contact` (for contact.js's settings)."""
+    """Every template gets the checked contact settings as `contact` (for contact.js's settings)
+    and where the contact section and a calculator are as `contact_routes` (for the 404 page)."""
     env.globals["contact"] = _contact
+    env.globals["contact_routes"] = _routes
     return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Insert what the page's `<!-- sajt:NAME -->` markers ask for: the calculator,
     the contact section, the method page's tables (`sitebuild/page_inserts.py`)."""
-    assert _theme_env is not None and _contact is not None, "on_config runs before any page"
-    assert _assets is not None, "on_files runs before any page"
-    return markers.expand(html, page, page_inserts.for_page(page, _theme_env, _assets, _contact))
+    assert _theme_env is not None, "on_config runs before any page"
+    assert _assets is not None and _routes is not None, "on_files runs before any page"
+    return markers.expand(html, page, page_inserts.for_page(page, _theme_env, _assets, _routes))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

@@ -36,7 +36,7 @@ no-break spaces inside number + unit):
   `sensitivity_caption` says what they show;
 - `payback`: `included`, `text`, `migration_kr`, `months`, `months_text`,
   `years`, `net_kr`, `net_text`, `outcome` (of the net; null when not included);
-- `summary`: plain text for the contact e-mail.
+- `summary`: the few plain-text lines the contact e-mail carries above the share link.
 
 `counting_rules()` gives the model's fixed ratios the same way, for the method
 page to state them without reaching into the model.
@@ -213,7 +213,6 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
     }
     point_json, plan_json = _break_even(e, point), _payback(chosen, plan)
     result_text = headline(chosen)
-    notes = [*spread.values(), str(point_json["text"]), str(plan_json["text"])]
     return {
         "schema": SCHEMA_VERSION,
         "ok": True,
@@ -247,7 +246,7 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
         "sensitivity": [_point(p) for p in sensitivity(e)],
         "sensitivity_caption": explain.sensitivity_caption(e),
         "payback": plan_json,
-        "summary": email_summary(e, canonical, result_text, notes),
+        "summary": email_summary(e, result_text, str(plan_json["text"]) if plan_json["included"] else None),
     }
 
 

@@ -17,11 +17,11 @@ from mkdocs.structure.pages import Page
 
 from sitebuild import calculator_embed, contact_section, method_tables
 from sitebuild.asset_manifest import AssetManifest
-from sitebuild.contact import ContactSettings
+from sitebuild.contact_routes import ContactRoutes
 from sitebuild.markers import Arguments, Insert, no_arguments
 
 
-def for_page(page: Page, env: Environment, assets: AssetManifest, contact: ContactSettings) -> dict[str, Insert]:
+def for_page(page: Page, env: Environment, assets: AssetManifest, routes: ContactRoutes) -> dict[str, Insert]:
     """Every marker name, with what it inserts into `page`.
 
     - `kalkylator`: the calculator; its arguments are presets in the model's
@@ -30,14 +30,17 @@ def for_page(page: Page, env: Environment, assets: AssetManifest, contact: Conta
     - the method page's parts (`formel`, `räkneexempel`, … see
       `sitebuild/method_tables.py`), no arguments.
     """
-    calculator_ids = (f"kalk{number}" for number in count(1))
+    calculator_ids = (calculator_embed.calculator_id(number) for number in count(1))
 
     def calculator(presets: Arguments) -> str:
-        return calculator_embed.render(presets, page, env, assets, contact.cta_href_for, next(calculator_ids))
+        calc_id = next(calculator_ids)
+        assert page.canonical_url is not None, "site_url is required (seo.require_site_url)"
+        cta = partial(routes.calculator_cta, page.file.url, page.canonical_url, calc_id)
+        return calculator_embed.render(presets, page, env, assets, cta, calc_id)
 
     return {
         "kalkylator": calculator,
-        "kontakt": _without_arguments(partial(contact_section.render, env, contact)),
+        "kontakt": _without_arguments(partial(contact_section.render, env, routes.contact)),
         **{name: _without_arguments(render) for name, render in method_tables.RENDERERS.items()},
     }
 
