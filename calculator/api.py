@@ -10,7 +10,9 @@ into an error dict too, because the browser must always get an answer.
 A successful result (machine numbers are strings; every text is Swedish with
 no-break spaces inside number + unit):
 
-- `schema`, `ok`, `fields` (canonical strings), `query` (share link);
+- `schema`, `ok`, `fields` (canonical strings), `fields_text` (each number
+  field's value as the page writes numbers: `10 000`, `199,50`; empty when
+  left empty), `query` (share link);
 - `current`, `elixir`: the two bills, line by line, for the chosen case;
   `cautious_elixir`: the Elixir bill of the cautious case (`range`'s low end);
   each line's `start_kr` is the kr of the lines before it, and `scale_kr` the
@@ -51,15 +53,17 @@ from itertools import accumulate
 
 from calculator import explain
 from calculator.analysis import BreakEven, Payback, Point, break_even, payback, sensitivity
-from calculator.fields import FIELDS, FIELDS_BY_KEY
+from calculator.fields import FIELDS, FIELDS_BY_KEY, FieldSpec
 from calculator.formatting import (
     format_count,
     format_decimal,
     format_kr,
     format_kr_per_month,
     format_kr_per_year,
+    format_number,
     format_servers,
     plain_kr,
+    read_canonical,
 )
 from calculator.model import (
     JOB_SERVERS_PER_APP_SERVERS,
@@ -217,6 +221,7 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
         "schema": SCHEMA_VERSION,
         "ok": True,
         "fields": canonical,
+        "fields_text": _numbers_as_written(canonical),
         "query": canonical_query(canonical),
         "current": _side(chosen.current, current_names(e.scenario)),
         "elixir": _side(chosen.elixir, elixir_names(e.scenario)),
@@ -248,6 +253,20 @@ def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -
         "payback": plan_json,
         "summary": email_summary(e, result_text, str(plan_json["text"]) if plan_json["included"] else None),
     }
+
+
+def _numbers_as_written(canonical: dict[str, str]) -> dict[str, str]:
+    """Number fields as the page writes numbers (`10 000`, money `199,50`, a factor `0,8`),
+    for paper: an input shows what was typed."""
+
+    def written(spec: FieldSpec) -> str:
+        value = canonical[spec.key]
+        if not value:
+            return ""
+        number = read_canonical(value)
+        return format_number(number) if "kr" in spec.unit else format_decimal(number)
+
+    return {spec.key: written(spec) for spec in FIELDS if spec.kind in ("integer", "decimal")}
 
 
 def _break_even(e: Estimate, point: BreakEven) -> dict[str, object]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urljoin
 
 from jinja2 import Environment
 from mkdocs.structure.files import File
@@ -72,5 +73,6 @@ def render(
         urls=assets.urls(page.url),
         sizes_json=json.dumps({get_relative_url(path, page.url): size for path, size in assets.download_sizes.items()}),
         method_href=method_href(page),
+        method_url=urljoin(page.canonical_url or "", method_href(page)),
         contact_href=contact_href(result["summary"], result["query"]),
     )
