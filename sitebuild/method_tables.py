@@ -183,15 +183,26 @@ def _list(items: Iterable[str]) -> str:
 
 
 def _table(head: Row, rows: Iterable[Row], raw_columns: Collection[int] = ()) -> str:
-    """An HTML table; every cell escaped except columns built here from escaped parts."""
+    """An HTML table; every cell escaped except columns built here from escaped parts.
+
+    Each data cell carries its column's heading (`data-label`), so that a
+    narrow screen can show every row as a stack of "heading: value" lines
+    (site.css) instead of a table wider than the screen.
+    """
+    heads = list(head)
 
     def cells(tag: str, row: Row) -> str:
         return "".join(
-            f"<{tag}>{cell if i in raw_columns else escape(cell)}</{tag}>" for i, cell in enumerate(row)
+            f"<{tag}{_label(tag, heads[i])}>{cell if i in raw_columns else escape(cell)}</{tag}>"
+            for i, cell in enumerate(row)
         )
 
     body = "\n".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
-    return f"<table>\n<thead><tr>{cells('th', head)}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    return f"<table>\n<thead><tr>{cells('th', heads)}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def _label(tag: str, heading: str) -> str:
+    return f' data-label="{escape(heading)}"' if tag == "td" else ""
 
 
 RENDERERS: dict[str, Callable[[], str]] = {
