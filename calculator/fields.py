@@ -40,6 +40,9 @@ MAX_SERVERS = 100_000  # servers of one kind run today
 MIN_FACTOR, MAX_FACTOR = Decimal("0.1"), Decimal(100)  # Elixir capacity relative to today
 MAX_MIGRATION_KR = 1_000_000_000
 MAX_YEARS = 20
+MAX_PERCENT = 100
+# A unit's singular, for a value of exactly 1 (`1 server`, `1 gång`); other units read the same.
+SINGULAR_UNITS = {"servrar": "server", "gånger": "gång", "månader": "månad"}
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,8 @@ class FieldSpec:
             return "ja" if canonical == "true" else "nej"
         if not canonical:
             return "inte ifylld"
-        return format_with_unit(read_canonical(canonical), self.unit)
+        value = read_canonical(canonical)
+        return format_with_unit(value, SINGULAR_UNITS.get(self.unit, self.unit) if value == 1 else self.unit)
 
     def as_dict(self) -> dict[str, object]:
         """The JSON form of the contract (min/max as canonical strings)."""
@@ -148,7 +152,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     _users(
         "users", "Samtidiga användare", "10000",
-        "Hur många som använder systemet samtidigt vid en normal topp.",
+        "Samtidiga användare är de som är aktiva i systemet samma stund vid en vanlig topp, inte alla "
+        "registrerade. Uppskatta det med toppen av aktiva sessioner i din analys eller övervakning, eller "
+        "med antalet öppna anslutningar (HTTP, WebSockets) på lastbalanseraren när det är som mest last.",
         "Artikelns räkneexempel: en e-handelsplattform med 10\u00a0000 samtidiga användare.",
         MAX_USERS,
     ),
@@ -158,9 +164,9 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Artikelns exempel: 8 app-servrar.",
     ),
     _count(
-        "job_servers", "Jobbservrar i dag", "2", 0,
+        "job_servers", "Bakgrundsjobbservrar i dag", "2", 0,
         "Servrar som bara kör bakgrundsjobb (t.ex. Sidekiq, Celery, BullMQ). 0 om du inte har några.",
-        "Artikelns exempel: 2 bakgrundsjobb-servrar.",
+        "Artikelns exempel: 2 bakgrundsjobbservrar.",
     ),
     _count(
         "redis_servers", "Redis-servrar i dag", "1", 0,
@@ -168,15 +174,15 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Artikelns exempel: 1 Redis-server.",
     ),
     _count(
-        "lb_servers", "Load balancers i dag", "1", 0,
-        "Load balancers framför app-servrarna.",
-        "Artikelns exempel: 1 load balancer.",
+        "lb_servers", "Lastbalanserare i dag", "1", 0,
+        "Lastbalanserare (load balancers) framför app-servrarna.",
+        "Artikelns exempel: 1 lastbalanserare (load balancer).",
         unit="st.",
     ),
     _toggle(
         "jobs", "Bakgrundsjobb", "true",
         "Rapporter, utskick, import/export (t.ex. Sidekiq, Celery, BullMQ).",
-        "Artikelns exempel har 2 bakgrundsjobb-servrar bredvid 8 app-servrar.",
+        "Artikelns exempel har 2 bakgrundsjobbservrar bredvid 8 app-servrar.",
     ),
     _toggle(
         "realtime", "Realtidsfunktioner (PubSub)", "false",
@@ -231,9 +237,19 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Elixir-servrar, 2015).",
         MIN_FACTOR, MAX_FACTOR, group="assumption", modes=SERVERS_MODE,
     ),
+    FieldSpec(
+        "jobs_capacity", "Bakgrundsjobbens behov av serverkraft med Elixir", "%", "integer", "0",
+        "Hur stor del av dagens bakgrundsjobbservrars kapacitet jobben fortfarande behöver när de körs i "
+        "Elixir-app-servrarna: 0 % är artikelns antagande (jobben ryms utan extra serverkraft), 100 % att "
+        "de behöver lika mycket som i dag. Är dina jobb tunga (rapporter, bildbehandling, import), välj "
+        "ett högre värde.",
+        "Artikelns eget antagande: de 2 bakgrundsjobbservrarna försvinner och jobben ryms i de 2 "
+        "Elixir-servrarna, alltså 0\u00a0%. Det försiktiga fallet räknar med 100\u00a0%.",
+        Decimal(0), Decimal(MAX_PERCENT), group="assumption",
+    ),
     _price(
         "server_kr", "Pris per server", "200", 1,
-        "Månadskostnad för en app-server; samma pris används för bakgrundsjobb-servrar.",
+        "Månadskostnad för en app-server; samma pris används för bakgrundsjobbservrar.",
         "Artikelns pris: 200\u00a0kr/mån per app-server.",
     ),
     _price(
@@ -243,27 +259,29 @@ FIELDS: tuple[FieldSpec, ...] = (
         "går bara ihop om Redis-servern kostar 100\u00a0kr/mån.",
     ),
     _price(
-        "lb_kr", "Pris för load balancer", "100", 0,
-        "Månadskostnad för en load balancer.",
+        "lb_kr", "Pris per lastbalanserare", "100", 0,
+        "Månadskostnad för en lastbalanserare.",
         "Härlett ur artikeln, som inte anger priset: dess summa för Elixir-stacken "
-        "(2\u00a0servrar à 200\u00a0kr plus load balancer) går bara ihop vid 100\u00a0kr/mån.",
+        "(2\u00a0servrar à 200\u00a0kr plus lastbalanserare) går bara ihop vid 100\u00a0kr/mån.",
     ),
     FieldSpec(
         "min_servers", "Minsta antal app-servrar", "servrar", "integer", "2",
-        "För redundans: en server ska kunna gå ner utan avbrott.",
+        "Med minst 2 kan en server gå ner utan avbrott (redundans); 1 ger ingen redundans.",
         "Vanlig praxis för redundans; artikelns Elixir-exempel har också 2 app-servrar.",
         Decimal(1), Decimal(MAX_MIN_SERVERS), group="assumption",
     ),
     _toggle(
-        "elixir_lb", "Load balancer på Elixir-sidan", "true",
-        "Elixir-noder kan dela last själva, men en load balancer framför dem är vanlig.",
+        "elixir_lb", "Lastbalanserare på Elixir-sidan", "true",
+        "Ja: Elixir-sidan behåller lika många lastbalanserare som i dag (med användare: en). "
+        "Elixir-noder som är ihopkopplade delar inte själva på inkommande HTTP-trafik, så med flera "
+        "app-servrar behövs något som fördelar den: en lastbalanserare, eller en tjänst du redan har "
+        "(till exempel molnleverantörens eller DNS). Välj nej bara om du har det.",
         "Artikeln kallar den valfri men räknar med den i sin summa.",
         group="assumption", modes=BOTH_MODES,
     ),
 )
 
 FIELDS_BY_KEY: dict[str, FieldSpec] = {spec.key: spec for spec in FIELDS}
-DEFAULTS: dict[str, str] = {spec.key: spec.default for spec in FIELDS}
 
 
 def field_specs() -> list[dict[str, object]]:

@@ -71,8 +71,12 @@ def format_decimal(value: Decimal) -> str:
     At most two decimals (rounded half up), trailing zeros dropped: unlike money,
     a factor of 0,8 is not written `0,80`.
     """
-    text = f"{value.quantize(_CENTS, rounding=ROUND_HALF_UP):f}"
-    whole, _, fraction = text.partition(".")
+    return format_digits(value.quantize(_CENTS, rounding=ROUND_HALF_UP))
+
+
+def format_digits(value: Decimal) -> str:
+    """A non-negative number with every decimal it has, trailing zeros dropped: `0,801`, `4`."""
+    whole, _, fraction = f"{value:f}".partition(".")
     fraction = fraction.rstrip("0")
     return format_count(int(whole)) + ("," + fraction if fraction else "")
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 from urllib.parse import urljoin
 
 from jinja2 import Environment
@@ -61,7 +60,7 @@ def render(
     `contact_href(summary, share_query)` gives the contact link that carries
     the scenario, so the call to action works before any script has run.
     """
-    result: dict[str, Any] = calculator.compute(presets)  # the JSON shape `calculator/api.py` documents
+    result = calculator.compute(presets)  # `calculator.ComputeAnswer`: the shape `calculator/result_types.py` declares
     if not result["ok"]:
         detail = "; ".join(f"{key}: {message}" for key, message in result["errors"].items())
         raise MarkerError(f"invalid presets: {detail}")

@@ -33,8 +33,8 @@ MAX_HREF_CHARS = 1800
 # The longest a scenario's lines (`compute()`'s `summary`) and its share query
 # get once encoded, over every scenario the form accepts (tests/test_mail_link.py
 # checks both): what is left of `MAX_HREF_CHARS` is the page address's.
-MAX_SUMMARY_CHARS = 800
-MAX_QUERY_CHARS = 480
+MAX_SUMMARY_CHARS = 700
+MAX_QUERY_CHARS = 520
 
 
 def scenario_text(summary: str, link: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calculator import compute, decode_query, encode_query, field_specs
@@ -58,7 +58,8 @@ def _value(spec: dict) -> st.SearchStrategy[object]:
 def _realistic_integer(spec: dict) -> st.SearchStrategy[str]:
     """Smaller ranges where the arithmetic is interesting (not a billion servers)."""
     top = {"users": 2_000_000, "cap_now": 20_000, "cap_elixir": 20_000, "min_servers": 10, "years": 10,
-           "app_servers": 500, "job_servers": 100, "redis_servers": 20, "lb_servers": 3}[spec["key"]]
+           "app_servers": 500, "job_servers": 100, "redis_servers": 20, "lb_servers": 3,
+           "jobs_capacity": 100}[spec["key"]]
     return st.integers(int(spec["min"]), top).map(str)
 
 
@@ -215,3 +216,54 @@ def test_every_text_keeps_numbers_with_units_says_du_and_never_a_negative_amount
         assert not UNIT_AFTER_PLAIN_SPACE.search(text), text
         assert not OTHER_ADDRESS.search(text), text
         assert "\u2212" not in text, text
+
+
+@given(valid_fields)
+def test_the_attribution_sums_exactly_to_the_saving(fields: dict) -> None:
+    result = compute(fields)
+    attribution = result["attribution"]
+    assert [part["part"] for part in attribution] == ["components", "jobs", "capacity"]
+    assert sum(kr(part["monthly_kr"]) for part in attribution) == kr(result["saving"]["monthly_kr"])
+    for part in attribution:
+        assert part["monthly_text"] and part["text"]
+    if result["fields"]["mode"] == "users" and result["fields"]["cap_elixir"] == result["fields"]["cap_now"]:
+        assert "fler" not in attribution[2]["text"] and "gånger" not in attribution[2]["text"]
+
+
+def _agrees(users_per_server: str, factor_text: str, users_now: str) -> bool:
+    """A factor written beside a number of users multiplies back to it (whole users, halves up)."""
+    users, now = Decimal(users_per_server), Decimal(users_now)
+    if factor_text == "under 0,01":
+        return users / now < Decimal("0.01")
+    product = Decimal(factor_text.replace("\u00a0", "").replace(",", ".")) * now
+    return int(product + Decimal("0.5")) == users
+
+
+@settings(max_examples=150)
+@given(realistic_fields)
+def test_figures_in_one_sentence_agree(fields: dict) -> None:
+    result = compute({**fields, "mode": "users"})
+    now = result["fields"]["cap_now"]
+    for case in (result["break_even"], result["break_even"]["cautious"]):
+        if case["status"] == "pays":
+            assert _agrees(case["cap_elixir"], case["factor_text"], now), case
+            assert f"{case['factor_text']}\u00a0gånger dagens" in case["text"] or (
+                case["factor_text"] == "1" and "lika mycket som en server i dag" in case["text"]), case
+    for point in result["sensitivity"]:
+        assert _agrees(point["cap_elixir"], point["factor_text"].removesuffix("×"), now), point
+
+
+@settings(max_examples=60)
+@given(realistic_fields)
+def test_the_cautious_break_even_is_the_smallest_capacity_with_the_job_work_at_todays(fields: dict) -> None:
+    """The cautious break-even is the chosen one of the same scenario with jobs_capacity 100, and it is exact."""
+    users_mode = {**fields, "mode": "users"}
+    cautious = compute(users_mode)["break_even"]["cautious"]
+    full = compute({**users_mode, "jobs_capacity": "100"})["break_even"]
+    assert {key: full[key] for key in ("status", "cap_elixir", "factor")} == {
+        key: cautious[key] for key in ("status", "cap_elixir", "factor")}
+    assume(cautious["status"] == "pays")
+    capacity = int(cautious["cap_elixir"])
+    at = {**users_mode, "jobs_capacity": "100"}
+    assert compute({**at, "cap_elixir": str(capacity)})["outcome"] != "cost"
+    assert compute({**at, "cap_elixir": str(capacity - 1)})["outcome"] == "cost"

@@ -74,11 +74,13 @@ def test_the_mail_carries_a_few_lines_and_the_share_link() -> None:
         MAIL_INTRO, "", MAIL_SCENARIO_HEADING,
         result["saving"]["headline"],
         "I det försiktiga fallet: en besparing på 5\u00a0% (100\u00a0kr/mån).",
-        result["payback"]["text"],
+        "Flytten betalar sig på drygt 7\u00a0år med dina antaganden, på 125\u00a0år i det försiktiga fallet.",
         link,
     ]
     without_cost = calculator.compute({})["summary"]
     assert len(without_cost.split("\n")) == 2, "no payback line without a migration cost"
+    never = calculator.compute({"migration_kr": "1000", "cap_elixir": "500"})["summary"]
+    assert never.endswith("Flytten betalar sig aldrig med dina antaganden, aldrig i det försiktiga fallet.")
 
 
 # ---------- The length, over every scenario the form accepts ----------
@@ -132,7 +134,7 @@ def test_the_longest_numbers_in_both_ways_in_fit() -> None:
     longest = {spec["key"]: spec["max"] if spec["kind"] in {"integer", "decimal"} else spec["default"]
                for spec in SPECS}
     for mode in ("users", "servers"):
-        fields = {**longest, "mode": mode, "stack": "python", "server_kr": "999999,99", "redis_kr": "999999,99",
+        fields = {**longest, "mode": mode, "stack": "python", "jobs_capacity": "99", "server_kr": "999999,99", "redis_kr": "999999,99",
                   "lb_kr": "999999,99", "migration_kr": "999999999,99", "factor": "99,99", "cap_now": "1",
                   "cap_elixir": "1", "jobs": "false", "realtime": "true", "caching": "false", "websockets": "true",
                   "elixir_lb": "false"}

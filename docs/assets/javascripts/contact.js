@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The contact route of the site (see sitebuild/contact.py for the contract).
  *
@@ -19,6 +20,25 @@
  * come from the page (`#kontakt-config`, rendered from sitebuild/mail_link.py),
  * so they are written in one place only.
  */
+
+/**
+ * `#kontakt-config`: sitebuild/contact.py's `script_config`.
+ * @typedef {object} ContactConfig
+ * @property {string} email The site's contact address.
+ * @property {string | null} formEndpoint Where the form posts; null without a form.
+ * @property {string} mailtoPrefix `mailto:` with the address and the subject, encoded; the body follows.
+ * @property {string} intro The message's text before any scenario.
+ * @property {string} scenarioPrefix The text before a scenario in the message.
+ * @property {number} maxHrefChars The longest `mailto:` link some mail programs still open.
+ */
+
+/**
+ * The detail of a `kontakt:scenario` event.
+ * @typedef {object} ContactScenario
+ * @property {string} [summary]
+ * @property {string} [link]
+ */
+
 (() => {
   "use strict";
 
@@ -26,38 +46,46 @@
   const MESSAGES = {
     sending: "Skickar …",
     ok: "Tack! Vi har fått ditt meddelande och hör av oss så snart vi kan.",
-    failed: (email) =>
+    failed: (/** @type {string} */ email) =>
       `Det gick inte att skicka just nu. Det du skrev finns kvar – försök igen om en stund, eller mejla oss på ${email}.`,
   };
 
   /** The latest scenario's lines and share link; empty until one arrives. */
   let scenario = { summary: "", link: "" };
 
+  /** @returns {ContactConfig | null} */
   function readConfig() {
     const element = document.getElementById("kontakt-config");
-    return element ? JSON.parse(element.textContent) : null;
+    return element ? JSON.parse(element.textContent || "null") : null;
   }
 
-  /* sitebuild/mail_link.py's `scenario_text` and `message_text`. */
+  /** sitebuild/mail_link.py's `scenario_text`.
+   * @param {string} summary
+   * @param {string} link */
   function scenarioText(summary, link) {
     return [summary.trim(), link.trim()].filter(Boolean).join("\n");
   }
 
+  /** sitebuild/mail_link.py's `message_text`.
+   * @param {ContactConfig} config
+   * @param {string} text */
   function messageText(config, text) {
     return text.trim() ? config.scenarioPrefix + text.trim() : config.intro;
   }
 
-  /* sitebuild/mail_link.py's `encode`: RFC 6068, every character but RFC 3986's
+  /** sitebuild/mail_link.py's `encode`: RFC 6068, every character but RFC 3986's
    * unreserved ones percent-encoded (encodeURIComponent leaves !'()* as they
-   * are), line breaks as CRLF. */
+   * are), line breaks as CRLF.
+   * @param {string} text */
   function encodeMailto(text) {
     return encodeURIComponent(text.replace(/\r?\n/g, "\r\n"))
       .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   }
 
-  /* sitebuild/mail_link.py's `mailto_href`: the scenario's lines and share link,
+  /** sitebuild/mail_link.py's `mailto_href`: the scenario's lines and share link,
    * else the share link alone, else the intro, whichever first fits. The
-   * address and the subject come encoded from the build (`mailtoPrefix`). */
+   * address and the subject come encoded from the build (`mailtoPrefix`).
+   * @param {ContactConfig} config */
   function mailtoHref(config) {
     const tries = [scenarioText(scenario.summary, scenario.link), scenarioText("", scenario.link)];
     for (const text of tries) {
@@ -67,15 +95,18 @@
     return config.mailtoPrefix + encodeMailto(config.intro);
   }
 
-  /* A link to the form on another page (its `#kontakt` at another path). */
+  /** A link to the form on another page (its `#kontakt` at another path).
+   * @param {HTMLAnchorElement} link */
   function toAnotherPage(link) {
     const target = new URL(link.href, location.href);
     return target.protocol !== "mailto:" && target.hash === "#kontakt" && target.pathname !== location.pathname;
   }
 
+  /** @param {ContactConfig} config */
   function updateLinks(config) {
     const haveScenario = Boolean(scenario.link || scenario.summary);
     document.querySelectorAll("a[data-contact-cta]").forEach((link) => {
+      if (!(link instanceof HTMLAnchorElement)) return;
       const href = link.getAttribute("href") || "";
       if (toAnotherPage(link)) {
         if (!scenario.link) return;
@@ -92,16 +123,18 @@
     });
   }
 
+  /** @param {ContactConfig} config
+   * @param {string} text */
   function fillMessage(config, text) {
     const field = document.querySelector("[data-contact-form] textarea[name=message]");
-    if (!field || !text) return;
+    if (!(field instanceof HTMLTextAreaElement) || !text) return;
     const untouched = field.value.trim() === "" || field.value === field.dataset.autofilled;
     if (!untouched) return;
     field.value = messageText(config, text);
     field.dataset.autofilled = field.value;
   }
 
-  /* Opened from another page's contact button: the address carries the
+  /** Opened from another page's contact button: the address carries the
    * scenario's share query (`v` is its version), which names the scenario
    * until this page's calculator says more. */
   function linkedScenario() {
@@ -111,14 +144,19 @@
     return url.href;
   }
 
+  /** @param {HTMLFormElement} form
+   * @param {"sending" | "ok" | "failed"} state
+   * @param {string} text */
   function showStatus(form, state, text) {
-    const status = form.querySelector("[data-contact-status]");
+    const status = /** @type {HTMLElement} */ (form.querySelector("[data-contact-status]"));
     status.dataset.state = state;
     status.textContent = text;
   }
 
+  /** @param {HTMLFormElement} form
+   * @param {ContactConfig} config */
   async function send(form, config) {
-    const button = form.querySelector("button[type=submit]");
+    const button = /** @type {HTMLButtonElement} */ (form.querySelector("button[type=submit]"));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
     button.disabled = true;
@@ -133,7 +171,7 @@
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       form.reset();
-      delete form.querySelector("textarea[name=message]").dataset.autofilled;
+      delete /** @type {HTMLTextAreaElement} */ (form.querySelector("textarea[name=message]")).dataset.autofilled;
       showStatus(form, "ok", MESSAGES.ok);
     } catch (error) {
       showStatus(form, "failed", MESSAGES.failed(config.email));
@@ -144,7 +182,9 @@
   }
 
   document.addEventListener("kontakt:scenario", (event) => {
-    const { summary = "", link = "" } = event.detail || {};
+    /** @type {ContactScenario} */
+    const detail = (event instanceof CustomEvent && event.detail) || {};
+    const { summary = "", link = "" } = detail;
     scenario = { summary, link };
     const config = readConfig();
     if (!config) return;
@@ -160,7 +200,7 @@
     updateLinks(config);
     fillMessage(config, scenarioText(scenario.summary, scenario.link) || linkedScenario());
     const form = document.querySelector("[data-contact-form]");
-    if (!form) return;
+    if (!(form instanceof HTMLFormElement)) return;
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       send(form, config);
