@@ -134,7 +134,8 @@ def test_the_longest_numbers_in_both_ways_in_fit() -> None:
     longest = {spec["key"]: spec["max"] if spec["kind"] in {"integer", "decimal"} else spec["default"]
                for spec in SPECS}
     for mode in ("users", "servers"):
-        fields = {**longest, "mode": mode, "stack": "python", "jobs_capacity": "99", "server_kr": "999999,99", "redis_kr": "999999,99",
+        fields = {**longest, "mode": mode, "stack": "python", "jobs_capacity": "99", "server_kr": "999999,99",
+                  "redis_kr": "999999,99",
                   "lb_kr": "999999,99", "migration_kr": "999999999,99", "factor": "99,99", "cap_now": "1",
                   "cap_elixir": "1", "jobs": "false", "realtime": "true", "caching": "false", "websockets": "true",
                   "elixir_lb": "false"}
