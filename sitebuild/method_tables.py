@@ -76,7 +76,7 @@ def formula_list() -> str:
         "Kapacitetsfaktor = hur mycket en Elixir-server klarar jämfört med en app-server i dag: "
         "användare per Elixir-server / användare per app-server i dag, eller faktorn du anger.",
         "Bakgrundsjobbens arbete = dagens bakgrundsjobbservrar × bakgrundsjobbens behov av serverkraft med "
-        "Elixir (i procent; förval 0 %, artikelns antagande), räknat i dagens servrar.",
+        f"Elixir (i procent; förval 0{NBSP}%, artikelns antagande), räknat i dagens servrar.",
         "Elixir-app-servrar = max(minsta antal app-servrar, ⌈(dagens app-serverlast + bakgrundsjobbens "
         "arbete) / kapacitetsfaktor⌉), där lasten är användare / användare per server, eller antalet "
         "app-servrar i dag.",
@@ -87,7 +87,7 @@ def formula_list() -> str:
         f"Per år = {ratios['months_per_year']} × summa per månad.",
         "Skillnad = nuvarande summa − Elixir-summan; i procent av nuvarande summa, avrundat "
         "till hela procent med halvor bort från noll (77,27 blir 77 och 81,82 blir 82). En "
-        "skillnad som inte är noll visas aldrig som 0 % utan som under 1 %.",
+        f"skillnad som inte är noll visas aldrig som 0{NBSP}% utan som under 1{NBSP}%.",
     ]
     return _list(rules)
 

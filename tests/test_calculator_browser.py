@@ -181,7 +181,7 @@ def test_prerendered_numbers_are_the_models(built_site: Path) -> None:
     prerendered = prerendered_slots(built_site)
     assert len(prerendered) >= 10
     assert prerendered == expected_slots(expected, prerendered)
-    headline = "Du kan spara 1\u00a0700\u00a0kr/mån (77\u00a0%) – 20\u00a0400\u00a0kr/år."
+    headline = "Du kan spara 1\u00a0700\u00a0kr/\u2060mån (77\u00a0%) – 20\u00a0400\u00a0kr/\u2060år."
     assert ["saving.headline", headline] in prerendered
 
 

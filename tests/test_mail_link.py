@@ -73,7 +73,7 @@ def test_the_mail_carries_a_few_lines_and_the_share_link() -> None:
     assert body.split("\n") == [
         MAIL_INTRO, "", MAIL_SCENARIO_HEADING,
         result["saving"]["headline"],
-        "I det försiktiga fallet: en besparing på 5\u00a0% (100\u00a0kr/mån).",
+        "I det försiktiga fallet: en besparing på 5\u00a0% (100\u00a0kr/\u2060mån).",
         "Flytten betalar sig på drygt 7\u00a0år med dina antaganden, på 125\u00a0år i det försiktiga fallet.",
         link,
     ]
