@@ -54,8 +54,10 @@ def plain(text: str) -> str:
 
 
 def shows(lines: list[str], label: str, value: str) -> bool:
-    """Whether a line reads "label (unit)  value" (the inputs print in two columns, so a line may hold two)."""
-    pair = re.compile(rf"(^|\s{{2}}){re.escape(label)}( \(.+?\))?\s+{re.escape(value)}(\s{{2}}|$)")
+    """Whether a line reads "label  value": the inputs print in two columns, so a line may hold
+    two fields, and a long label may wrap under its value (then its start is on the value's line)."""
+    start = re.escape(label[:30])
+    pair = re.compile(rf"(^|\s{{2}}){start}(?:\S| (?! ))*\s+{re.escape(value)}(\s{{2}}|$)")
     return any(pair.search(line) for line in lines)
 
 
