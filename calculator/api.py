@@ -35,7 +35,7 @@ from calculator.model import (
 from calculator.parsing import FieldError, parse_field
 from calculator.query import MAX_KEY_LENGTH, QUERY_VERSION, VERSION_KEY
 from calculator.result_json import SCHEMA_VERSION, result
-from calculator.result_types import ComputeAnswer, ComputeError
+from calculator.result_types import ComputeAnswer, ComputeError, CountingRulesJson
 
 MAX_REPORTED_UNKNOWN = 20  # a hostile dict with a million keys gets a bounded answer
 PERCENT = 100
@@ -69,7 +69,7 @@ def compute(fields: Mapping[str, object]) -> ComputeAnswer:
         return failure.answer()
 
 
-def counting_rules() -> dict[str, object]:
+def counting_rules() -> CountingRulesJson:
     """The model's fixed ratios: side components per app servers (the article's 2 and 1 per 8), months a year."""
     return {
         "job_servers_per_app_servers": list(JOB_SERVERS_PER_APP_SERVERS),

@@ -75,12 +75,14 @@ def _jobs_cause(a: Attribution, s: Scenario) -> str:
 def _capacity_cause(a: Attribution, s: Scenario) -> str:
     """The capacity claim; where the Elixir side's minimum decides instead, the minimum first."""
     claim = f"antagandet att {capacity_claim(s)}"
-    if not a.minimum_binds:
+    if not a.minimum_binds or not a.capacity.kr_per_month:
         return claim
-    minimum = f"minsta antalet app-servrar på Elixir-sidan ({s.min_app_servers})"
+    minimum = f"att Elixir-sidan har minst {s.min_app_servers} app-servrar"
     if s.factor == 1:
         return minimum
-    return f"{minimum}, trots {claim}" if a.capacity.kr_per_month < 0 else f"{claim}, med {minimum}"
+    if a.capacity.kr_per_month < 0:
+        return f"{minimum}, trots {claim}"
+    return f"{claim}, med minst {s.min_app_servers} app-servrar på Elixir-sidan"
 
 
 _CAUSES: dict[PartName, Callable[[Attribution, Scenario], str]] = {
@@ -97,7 +99,10 @@ def part_text(a: Attribution, s: Scenario, part: Part) -> str:
     if part.name == "jobs" and not a.job_servers:
         return "Du har inga bakgrundsjobbservrar i dag, så bakgrundsjobben ändrar inget."
     cause = _CAUSES[part.name](a, s)
-    return f"{cause[0].upper()}{cause[1:]} {effect(part.kr_per_month)}."
+    sentence = f"{cause[0].upper()}{cause[1:]} {effect(part.kr_per_month)}"
+    if part.name == "capacity" and a.minimum_binds and not part.kr_per_month:
+        return f"{sentence} här: Elixir-sidan har ändå minst {s.min_app_servers} app-servrar."
+    return f"{sentence}."
 
 
 def driver(e: Estimate, a: Attribution) -> str:

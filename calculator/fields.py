@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
 
 from calculator.formatting import (
     KR_PER_MONTH,
@@ -28,12 +27,7 @@ from calculator.formatting import (
     read_canonical,
 )
 from calculator.model import STACKS
-
-Kind = Literal["choice", "integer", "decimal", "boolean"]
-# "system": facts about the visitor's system (and project); "assumption": the
-# model's assumptions and prices, which most visitors keep (the form folds them away).
-Group = Literal["system", "assumption"]
-Mode = Literal["users", "servers"]
+from calculator.result_types import FieldSpecJson, Group, Kind, Mode
 
 USERS_MODE: tuple[Mode, ...] = ("users",)
 SERVERS_MODE: tuple[Mode, ...] = ("servers",)
@@ -97,7 +91,7 @@ class FieldSpec:
         value = read_canonical(canonical)
         return format_with_unit(value, SINGULAR_UNITS.get(self.unit, self.unit) if value == 1 else self.unit)
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> FieldSpecJson:
         """The JSON form of the contract (min/max as canonical strings)."""
         return {
             "key": self.key,
@@ -291,6 +285,6 @@ FIELDS: tuple[FieldSpec, ...] = (
 FIELDS_BY_KEY: dict[str, FieldSpec] = {spec.key: spec for spec in FIELDS}
 
 
-def field_specs() -> list[dict[str, object]]:
+def field_specs() -> list[FieldSpecJson]:
     """Every input field as JSON-ready dicts, in display order (a fresh copy)."""
     return [spec.as_dict() for spec in FIELDS]

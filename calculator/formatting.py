@@ -86,11 +86,23 @@ def format_digits(value: Decimal) -> str:
     return format_count(int(whole)) + ("," + fraction if fraction else "")
 
 
-def canonical_number(value: Decimal) -> str:
-    """The share-link form of a number: `10000`, `1,50` (decimal comma, two decimals or none)."""
+def plain_number(value: Decimal, places: Decimal | None = None) -> str:
+    """A number as a machine reads it: `2200`, `-500`, `0.8`, `199.50`; never an exponent.
+
+    A whole number has no decimals. Any other is rounded to `places` when
+    given (`0.01`: always two decimals), else keeps its decimals without
+    trailing zeros.
+    """
     if value == value.to_integral_value():
         return str(int(value))
-    return f"{value.quantize(_CENTS):f}".replace(".", ",")
+    if places is not None:
+        return f"{value.quantize(places):f}"
+    return f"{value:f}".rstrip("0")
+
+
+def canonical_number(value: Decimal) -> str:
+    """The share-link form of a number: `10000`, `1,50` (decimal comma, two decimals or none)."""
+    return plain_number(value, _CENTS).replace(".", ",")
 
 
 def read_canonical(text: str) -> Decimal:
@@ -100,9 +112,7 @@ def read_canonical(text: str) -> Decimal:
 
 def plain_kr(value: Decimal) -> str:
     """Machine form for JSON: `2200`, `199.50`, `-500`. Exact, no float."""
-    if value == int(value):
-        return str(int(value))
-    return f"{value.quantize(_CENTS):f}"
+    return plain_number(value, _CENTS)
 
 
 def join_sv(items: list[str], conjunction: str = "och") -> str:

@@ -28,6 +28,7 @@ from calculator.formatting import (
     format_number,
     format_servers,
     plain_kr,
+    plain_number,
     read_canonical,
 )
 from calculator.model import CAUTIOUS_JOBS_SHARE, Difference, Estimate, Scenario, Side
@@ -155,7 +156,7 @@ def _break_even_case(s: Scenario, point: BreakEven, text: str) -> BreakEvenCaseJ
         machine = words = None
     else:
         factor = factor_for(s, point.factor, point.users_per_server)
-        machine, words = _machine(factor or factor_decimal(point.factor)), factor_words(factor)
+        machine, words = plain_number(factor or factor_decimal(point.factor)), factor_words(factor)
     return {
         "status": point.status,
         "cap_elixir": None if point.users_per_server is None else str(point.users_per_server),
@@ -174,7 +175,7 @@ def _point(s: Scenario, p: Point) -> PointJson:
     c = p.comparison
     factor = factor_for(s, p.factor, p.users_per_server)
     return {
-        "factor": _machine(factor or factor_decimal(p.factor)),
+        "factor": plain_number(factor or factor_decimal(p.factor)),
         "factor_text": f"{factor_words(factor)}×",
         "cap_elixir": None if p.users_per_server is None else str(p.users_per_server),
         "monthly_kr": plain_kr(c.saving_kr_per_month),
@@ -184,12 +185,6 @@ def _point(s: Scenario, p: Point) -> PointJson:
         "outcome": outcome_of(c.saving_kr_per_month),
         "marks": list(p.marks),
     }
-
-
-def _machine(value: Decimal) -> str:
-    """`0.8`, `4`: a machine number without trailing zeros."""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _payback_case(p: Payback, text: str) -> PaybackCaseJson:

@@ -1,4 +1,5 @@
-"""The shape of `compute()`'s answer, declared once.
+"""The shapes of the calculator's JSON, declared once: `compute()`'s answer, and
+`field_specs()` and `counting_rules()` for the form and the method page.
 
 `compute()` returns `ComputeAnswer`: a `ComputeResult` (`ok` true) or a
 `ComputeError` (`ok` false). The build (`sitebuild/`) reads it through these
@@ -21,6 +22,11 @@ Outcome = Literal["saving", "even", "cost"]
 BreakEvenStatus = Literal["pays", "never", "always"]
 Mark = Literal["visitor", "article", "pinterest"]
 PartName = Literal["components", "jobs", "capacity"]
+Kind = Literal["choice", "integer", "decimal", "boolean"]
+# "system": facts about the visitor's system (and project); "assumption": the
+# model's assumptions and prices, which most visitors keep (the form folds them away).
+Group = Literal["system", "assumption"]
+Mode = Literal["users", "servers"]
 
 
 class LineJson(TypedDict):
@@ -178,3 +184,38 @@ class ComputeError(TypedDict):
 
 
 ComputeAnswer = ComputeResult | ComputeError
+
+
+class ChoiceJson(TypedDict):
+    """One option of a choice field: its value in links, its label in the form."""
+
+    value: str
+    label: str
+
+
+class FieldSpecJson(TypedDict):
+    """One input field, as the form and the method page read it (min/max as canonical strings)."""
+
+    key: str
+    label: str
+    unit: str
+    kind: Kind
+    default: str
+    default_text: str
+    allowed_text: str
+    group: Group
+    modes: list[Mode]
+    optional: bool
+    min: str | None
+    max: str | None
+    choices: list[ChoiceJson]
+    help: str
+    source: str
+
+
+class CountingRulesJson(TypedDict):
+    """The model's fixed ratios: side components per app servers, and months a year."""
+
+    job_servers_per_app_servers: list[int]
+    redis_servers_per_app_servers: list[int]
+    months_per_year: int

@@ -27,15 +27,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from html import escape
-from typing import Any
 
 import calculator
 from calculator import ComputeAnswer, ComputeResult
 from calculator.formatting import NBSP, format_count, format_number, read_canonical
-from calculator.result_types import SideJson
+from calculator.result_types import FieldSpecJson, SideJson
 
 Row = Iterable[str]
-Json = dict[str, Any]  # a field spec
 Compute = Callable[[dict[str, str]], ComputeAnswer]
 # The payback example's migration cost, from a stated effort: developer-months × a month's cost.
 EXAMPLE_DEVELOPER_MONTHS = 3
@@ -47,9 +45,9 @@ READING_EXAMPLES = ("10 000", f"10{NBSP}000", "10000", "10.000", "10,000", "1,25
 MODE_NOTES = {("users",): " (med användare)", ("servers",): " (med servrar)", ("users", "servers"): ""}
 
 
-def defaults_table(specs: list[Json] | None = None) -> str:
+def defaults_table(specs: list[FieldSpecJson] | None = None) -> str:
     """Every input: label (and its way in), share-link key, default, allowed values, source."""
-    every: list[Json] = calculator.field_specs() if specs is None else specs
+    every = calculator.field_specs() if specs is None else specs
     rows = [
         (spec["label"] + MODE_NOTES[tuple(spec["modes"])], f"<code>{escape(spec['key'])}</code>",
          spec["default_text"], spec["allowed_text"], spec["source"])
@@ -61,7 +59,7 @@ def defaults_table(specs: list[Json] | None = None) -> str:
 
 def formula_list() -> str:
     """The counting rules, with the ratios the model actually uses."""
-    ratios: Json = calculator.counting_rules()
+    ratios = calculator.counting_rules()
     jobs, per_jobs = ratios["job_servers_per_app_servers"]
     redis, per_redis = ratios["redis_servers_per_app_servers"]
     rules = [

@@ -204,6 +204,7 @@ def test_singular_and_plural() -> None:
     specs = {spec["key"]: spec for spec in field_specs()}
     assert specs["lb_servers"]["default_text"] == f"1{NBSP}st."
     assert specs["min_servers"]["default_text"] == f"2{NBSP}servrar"
+    assert specs["redis_servers"]["default_text"] == f"1{NBSP}server"  # the form's "Förval: 1 server."
     fields = {spec.key: spec for spec in FIELDS}  # a value as the method page writes it
     assert fields["redis_servers"].display("1") == f"1{NBSP}server"
     assert fields["job_servers"].display("2") == f"2{NBSP}servrar"

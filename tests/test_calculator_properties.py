@@ -180,16 +180,32 @@ def test_every_sensitivity_point_is_the_result_at_its_own_capacity(fields: dict)
             at["saving"]["monthly_kr"], at["saving"]["percent"], at["outcome"])
 
 
+MOST_USERS_PER_SERVER = next(int(spec["max"]) for spec in field_specs() if spec["key"] == "cap_elixir")
+
+
 @settings(max_examples=60)
 @given(realistic_fields)
 def test_break_even_is_the_smallest_capacity_that_costs_no_more(fields: dict) -> None:
-    result = compute({**fields, "mode": "users"})
-    point = result["break_even"]
-    if point["status"] != "pays":
-        return
-    capacity = int(point["cap_elixir"])
-    assert compute({**fields, "mode": "users", "cap_elixir": str(capacity)})["outcome"] != "cost"
-    assert compute({**fields, "mode": "users", "cap_elixir": str(capacity - 1)})["outcome"] == "cost"
+    """Whatever the status, it is checked against compute() at the capacities it
+    speaks of: `pays` at C means C costs no more and C - 1 does; `never`, that
+    even the most users per server the field takes costs more; `always`, that
+    even one user per server costs no more. So a model that answers any one
+    status for every case fails."""
+    users = {**fields, "mode": "users"}
+    point = compute(users)["break_even"]
+
+    def outcome_at(capacity: int) -> str:
+        return str(compute({**users, "cap_elixir": str(capacity)})["outcome"])
+
+    if point["status"] == "pays":
+        capacity = int(point["cap_elixir"])
+        assert outcome_at(capacity) != "cost"
+        assert outcome_at(capacity - 1) == "cost"
+    elif point["status"] == "never":
+        assert outcome_at(MOST_USERS_PER_SERVER) == "cost"
+    else:
+        assert point["status"] == "always"
+        assert outcome_at(1) != "cost"
 
 
 UNIT_AFTER_PLAIN_SPACE = re.compile(
@@ -226,8 +242,10 @@ def test_the_attribution_sums_exactly_to_the_saving(fields: dict) -> None:
     assert sum(kr(part["monthly_kr"]) for part in attribution) == kr(result["saving"]["monthly_kr"])
     for part in attribution:
         assert part["monthly_text"] and part["text"]
-    if result["fields"]["mode"] == "users" and result["fields"]["cap_elixir"] == result["fields"]["cap_now"]:
-        assert "fler" not in attribution[2]["text"] and "gånger" not in attribution[2]["text"]
+    # factor 1: nothing is credited to capacity (the users way in keeps today's minimum on both sides)
+    at_one = compute({**fields, "mode": "users", "cap_elixir": result["fields"]["cap_now"]})["attribution"][2]
+    assert at_one["monthly_kr"] == "0", at_one
+    assert "lika mycket som en server i dag" in at_one["text"] and "gånger" not in at_one["text"]
 
 
 def _agrees(users_per_server: str, factor_text: str, users_now: str) -> bool:

@@ -18,20 +18,9 @@ from typing import Any
 import pytest
 
 import calculator
-from tests import test_calculator_browser
-from tests.test_calculator_browser import (
-    READY_TIMEOUT_MS,
-    SHARES_THE_LIVE_PAGE,
-    fill,
-    open_calculator,
-    wait_for_result,
-)
+from tests.support.calculator_page import READY_TIMEOUT_MS, SHARES_THE_LIVE_PAGE, fill, open_calculator, wait_for_result
 
 pytestmark = pytest.mark.browser
-
-# This module's own live calculator for the tests that only type and read.
-live_page = test_calculator_browser.live_page
-example_page = test_calculator_browser.example_page
 
 ANNOUNCE = "[data-calculator] [data-calc-announce]"
 # What the sensitivity table shows, row by row: the cells' texts, the row's

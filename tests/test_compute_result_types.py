@@ -16,9 +16,9 @@ import typing
 from pathlib import Path
 
 import calculator
-from calculator.result_types import ComputeAnswer, ComputeError, ComputeResult
-from tests.support.pyodide_parity import generate_scenarios
+from calculator.result_types import ComputeAnswer, ComputeError, ComputeResult, CountingRulesJson, FieldSpecJson
 from tools import compute_result_dts
+from tools.pyodide_run import generate_scenarios
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -62,6 +62,12 @@ def test_every_answer_has_exactly_the_declared_shape() -> None:
         declared = ComputeResult if answer["ok"] else ComputeError
         assert mismatches(answer, declared) == [], answer
         assert mismatches(answer, ComputeAnswer) == []
+
+
+def test_the_field_specs_and_counting_rules_have_their_declared_shapes() -> None:
+    for spec in calculator.field_specs():
+        assert mismatches(spec, FieldSpecJson) == [], spec["key"]
+    assert mismatches(calculator.counting_rules(), CountingRulesJson) == []
 
 
 def test_the_checker_catches_a_wrong_shape() -> None:

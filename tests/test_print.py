@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 
 import calculator
-from tests.test_calculator_browser import open_calculator, wait_for_result
+from tests.support.calculator_page import open_calculator, wait_for_result
+from tests.support.pdf_text import plain, read_pdf, squash
 
 pytestmark = pytest.mark.browser
 
@@ -40,17 +41,7 @@ def pdf_text(page: Any, tmp_path: Path) -> str:
         pytest.fail("The print tests need pdftotext: apt-get install -y poppler-utils")
     pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), format="A4")
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def squash(text: str) -> str:
-    """Text without any white space: pdftotext breaks long lines where the paper does."""
-    return re.sub(r"\s+", "", text)
-
-
-def plain(text: str) -> str:
-    """No-break spaces as plain ones: the PDF's text layer may carry either."""
-    return text.replace("\u00a0", " ")
+    return read_pdf(pdf)
 
 
 def shows(lines: list[str], label: str, value: str) -> bool:

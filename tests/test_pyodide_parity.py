@@ -22,7 +22,7 @@ import pytest
 import calculator
 from sitebuild.pyodide_runtime import locate
 from sitebuild.pyodide_stdlib import browser_archive, read_manifest
-from tests.support.pyodide_parity import REPO, generate_scenarios, run_in_pyodide, share_queries
+from tools.pyodide_run import REPO, generate_scenarios, run_in_pyodide, share_queries
 
 
 @pytest.fixture(scope="module")

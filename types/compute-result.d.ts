@@ -9,6 +9,12 @@ export type Mark = "visitor" | "article" | "pinterest";
 
 export type PartName = "components" | "jobs" | "capacity";
 
+export type Kind = "choice" | "integer" | "decimal" | "boolean";
+
+export type Group = "system" | "assumption";
+
+export type Mode = "users" | "servers";
+
 /**
  * One line of a bill: `count` servers at `unit_kr` each; `start_kr` is the kr of the lines before it.
  */
@@ -178,6 +184,44 @@ export interface ComputeError {
   ok: false;
   errors: Record<string, string>;
   problems: Record<string, string>;
+}
+
+/**
+ * One option of a choice field: its value in links, its label in the form.
+ */
+export interface ChoiceJson {
+  value: string;
+  label: string;
+}
+
+/**
+ * One input field, as the form and the method page read it (min/max as canonical strings).
+ */
+export interface FieldSpecJson {
+  key: string;
+  label: string;
+  unit: string;
+  kind: Kind;
+  default: string;
+  default_text: string;
+  allowed_text: string;
+  group: Group;
+  modes: Mode[];
+  optional: boolean;
+  min: string | null;
+  max: string | null;
+  choices: ChoiceJson[];
+  help: string;
+  source: string;
+}
+
+/**
+ * The model's fixed ratios: side components per app servers, and months a year.
+ */
+export interface CountingRulesJson {
+  job_servers_per_app_servers: number[];
+  redis_servers_per_app_servers: number[];
+  months_per_year: number;
 }
 
 /** What compute() returns: a result, or the refused input. */

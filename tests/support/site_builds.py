@@ -11,6 +11,11 @@ folder of its own, so it is never shared by mistake).
 
 Outside a test session (`bench/`), `set_cache_root` is never called and every
 call builds directly.
+
+Every build here is a preview (`SITE_PREVIEW=1`): the committed `mkdocs.yml`
+keeps the template's example contact details, on which a publishing build
+stops by design (`sitebuild/publishing.py`). Tests of that stop call
+`run_mkdocs(..., preview=False)`.
 """
 
 from __future__ import annotations
@@ -26,8 +31,7 @@ import threading
 from pathlib import Path
 
 from sitebuild import asset_manifest, nginx_conf
-
-REPO = Path(__file__).resolve().parent.parent.parent
+from tests.support.paths import REPO
 
 _cache_root: Path | None = None
 
@@ -42,14 +46,18 @@ def set_cache_root(folder: Path) -> None:
 # Builds running now, so that a session that ends before its background build
 # (a run of a few tests that need no site) does not leave it running.
 _running: set[subprocess.Popen[str]] = set()
+_background: list[threading.Thread] = []
 
 
-def run_mkdocs(destination: Path, config_file: Path | None) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` into `destination`; the caller checks the result."""
+def run_mkdocs(
+    destination: Path, config_file: Path | None, *, preview: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` into `destination`, a preview unless `preview`
+    is false; the caller checks the result."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)]
     if config_file is not None:
         command += ["--config-file", str(config_file)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PREVIEW": "1" if preview else "0"}
     pipe = subprocess.PIPE
     with subprocess.Popen(command, cwd=REPO, env=env, stdout=pipe, stderr=pipe, text=True) as process:
         _running.add(process)
@@ -60,10 +68,21 @@ def run_mkdocs(destination: Path, config_file: Path | None) -> subprocess.Comple
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
+def assert_build_stops_naming(destination: Path, config_file: Path, setting: str) -> None:
+    """The build of `config_file` fails, names `setting` and writes no page."""
+    result = build_site(destination, config_file)
+    assert result.returncode != 0
+    assert setting in result.stderr
+    assert not (destination / "index.html").exists()
+
+
 def stop_builds() -> None:
-    """End the builds still running: the session is over and nobody waits for them."""
+    """End the builds still running, and wait for the background build to record
+    that it ended: the session is over and nobody waits for them."""
     for process in list(_running):
         process.kill()
+    for thread in _background:
+        thread.join()
 
 
 def build_site(destination: Path, config_file: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -87,7 +106,9 @@ def build_in_background() -> None:
     (also in another process: the lock is a file lock)."""
     assert _cache_root is not None, "set_cache_root first"
     entry = _entry(_cache_root, None)
-    threading.Thread(target=_locked_result, args=(entry, None), name="site-build", daemon=True).start()
+    thread = threading.Thread(target=_locked_result, args=(entry, None), name="site-build", daemon=True)
+    _background.append(thread)
+    thread.start()
 
 
 def _entry(cache_root: Path, config_file: Path | None) -> Path:
