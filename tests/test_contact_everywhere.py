@@ -20,9 +20,10 @@ import pytest
 
 import calculator
 from sitebuild.mail_link import MAX_HREF_CHARS
-from tests.conftest import REPO, build_site
 from tests.support.calculator_page import fill, open_calculator, wait_for_result
 from tests.support.config_variant import WITH_FORM, config_variant
+from tests.support.paths import REPO
+from tests.support.site_builds import build_site
 from tests.support.static_server import StaticServer
 
 pytestmark = pytest.mark.browser
