@@ -115,9 +115,13 @@ def check_outcome_shown(page: Any, expected: dict[str, Any]) -> None:
     assert root.get_attribute("data-outcome") == outcome
     assert page.locator(".calc__saving").text_content() == expected["saving"]["headline"]
     assert "−" not in expected["saving"]["headline"] and "-" not in expected["saving"]["headline"]
-    payback = page.locator(".calc__payback")
-    assert payback.text_content() == expected["payback"]["text"], outcome
+    # The payback is a key figure when a migration cost is given, else an invitation to give one.
+    payback = page.locator(".calc-figure[data-outcome-of='payback.outcome']")
+    assert payback.is_visible() == expected["payback"]["included"], outcome
+    assert payback.locator("[data-out='payback.text']").text_content() == expected["payback"]["text"], outcome
     assert payback.get_attribute("data-outcome") == (expected["payback"]["outcome"] or ""), outcome
+    hint = page.locator(".calc__payback-hint")
+    assert hint.is_visible() != expected["payback"]["included"], outcome
     assert page.locator("[data-out='break_even.text']").text_content() == expected["break_even"]["text"], outcome
     assert root.evaluate(SENSITIVITY_ROWS) == expected_rows(expected), outcome
 

@@ -255,5 +255,9 @@ export function mount(root) {
     stopWaiting();
     stopWatchingBar();
     calc.announcer.stop();
+    // Material keeps the content it replaced reachable (a media-query
+    // listener of its sidebar holds the old page): cut this calculator out
+    // of that page, so that nothing of it stays in memory with it.
+    if (!root.isConnected) root.remove();
   };
 }
