@@ -40,10 +40,14 @@ define run_pytest
 endef
 
 # ruff over the whole project and mypy (strict) over calculator/, sitebuild/,
-# tools/ and hooks.py, with the settings in pyproject.toml; run before the tests.
+# tools/ and hooks.py, with the settings in pyproject.toml; TypeScript's checker
+# (strict) over the page scripts that start with `// @ts-check`, and over the
+# engine's worker in its own global scope; run before the tests.
 lint: install
 	$(PY) -m ruff check .
 	$(PY) -m mypy
+	node_modules/.bin/tsc -p tsconfig.json
+	node_modules/.bin/tsc -p tsconfig.worker.json
 
 test: install lint
 	@[ -x /usr/bin/chromium ] || { echo "Browser tests need Debian's Chromium at /usr/bin/chromium: apt-get install -y chromium"; exit 1; }

@@ -263,7 +263,6 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 
 FIELDS_BY_KEY: dict[str, FieldSpec] = {spec.key: spec for spec in FIELDS}
-DEFAULTS: dict[str, str] = {spec.key: spec.default for spec in FIELDS}
 
 
 def field_specs() -> list[dict[str, object]]:

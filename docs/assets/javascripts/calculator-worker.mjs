@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The calculator's engine: self-hosted Pyodide running the site's own
  * `calculator` package, in a module worker so that booting Python never
@@ -6,9 +7,20 @@
  *
  * Messages in:  {type: "init", indexURL, stdLibURL, archiveURL, sizes}
  *               {type: "call", id, name: "compute" | "decode_query", argument}
- * Messages out: {type: "progress", loadedBytes, totalBytes, stage}
+ * Messages out: {type: "progress", loadedBytes, totalBytes}
  *               {type: "ready"} | {type: "failed", reason}
  *               {type: "reply", id, value} | {type: "reply", id, error}
+ * (declared in types/engine-messages.d.ts: EngineRequest, EngineReport).
+ */
+
+/** @typedef {import("pyodide").PyodideAPI} PyodideAPI */
+
+/**
+ * One file of the load, as far as it has come.
+ * @typedef {object} FileProgress
+ * @property {number} bytes Bytes over the network so far.
+ * @property {number} total The file's size over the network; 0 while unknown.
+ * @property {boolean} complete Whether Resource Timing has given the exact size.
  */
 
 const EXTRACT_DIR = "/home/pyodide/site-packages-calculator";
@@ -18,9 +30,12 @@ const PROGRESS_EVERY_MS = 100;
 // Content-Security-Policy refuses WebAssembly.
 const EMPTY_WASM_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
+/** @type {PyodideAPI | null} */
 let pyodide = null;
+/** @type {any} the calculator package, a Python module: every function is looked up by name */
 let calculator = null;
 
+/** @param {EngineReport} message */
 function post(message) {
   self.postMessage(message);
 }
@@ -38,9 +53,11 @@ function post(message) {
  * what Pyodide imports as a module. The total is reported once every file
  * of `sizes` has announced its size, and is 0 until then. */
 class Downloads {
+  /** @param {Record<string, number>} sizes absolute URL -> bytes as built */
   constructor(sizes) {
-    this.sizes = sizes; // absolute URL -> bytes as built
-    this.files = new Map(); // absolute URL -> {bytes, total}
+    this.sizes = sizes;
+    /** @type {Map<string, FileProgress>} by absolute URL */
+    this.files = new Map();
     this.lastPost = 0;
   }
 
@@ -48,17 +65,21 @@ class Downloads {
     const fetchOriginal = self.fetch.bind(self);
     self.fetch = async (...args) => {
       const response = await fetchOriginal(...args);
-      if (response.url in this.sizes && response.body) this.count(response.url, response.clone());
+      if (response.url in this.sizes) this.count(response.url, response.clone());
       return response;
     };
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
+      for (const entry of /** @type {PerformanceResourceTiming[]} */ (list.getEntries())) {
         if (entry.name in this.sizes) this.update(entry.name, entry.encodedBodySize, entry.encodedBodySize, true);
       }
     }).observe({ type: "resource", buffered: true });
   }
 
+  /** Counts the bytes of `response` (a clone of Pyodide's) as they arrive.
+   * @param {string} url
+   * @param {Response} response */
   async count(url, response) {
+    if (!response.body) return;
     const encoded = Boolean(response.headers.get("Content-Encoding"));
     const length = Number(response.headers.get("Content-Length")) || 0;
     const total = encoded ? length : length || this.sizes[url];
@@ -77,6 +98,10 @@ class Downloads {
     }
   }
 
+  /** @param {string} url
+   * @param {number} bytes
+   * @param {number} total
+   * @param {boolean} complete */
   update(url, bytes, total, complete) {
     const file = this.files.get(url);
     if (file?.complete) return;
@@ -84,11 +109,11 @@ class Downloads {
     const now = performance.now();
     if (complete || now - this.lastPost >= PROGRESS_EVERY_MS) {
       this.lastPost = now;
-      this.report("download");
+      this.report();
     }
   }
 
-  report(stage) {
+  report() {
     let loadedBytes = 0;
     let totalBytes = 0;
     for (const { bytes, total } of this.files.values()) {
@@ -96,7 +121,7 @@ class Downloads {
       totalBytes += total;
     }
     const known = Object.keys(this.sizes).every((url) => this.files.get(url)?.total);
-    post({ type: "progress", loadedBytes, totalBytes: known ? totalBytes : 0, stage });
+    post({ type: "progress", loadedBytes, totalBytes: known ? totalBytes : 0 });
   }
 }
 
@@ -105,9 +130,13 @@ class Downloads {
 /* Pyodide catches a failed WebAssembly instantiation, logs it and then never
  * settles its promise; the worker reports the failure itself. */
 function reportWasmFailures() {
+  // Both functions are wrapped alike, whatever their overloads.
+  const api = /** @type {Record<string, (...args: unknown[]) => Promise<unknown>>} */ (
+    /** @type {unknown} */ (WebAssembly)
+  );
   for (const name of ["instantiate", "instantiateStreaming"]) {
-    const original = WebAssembly[name];
-    WebAssembly[name] = (...args) => {
+    const original = api[name];
+    api[name] = (...args) => {
       const instantiation = original.apply(WebAssembly, args);
       instantiation.catch((error) => post({ type: "failed", reason: `WebAssembly: ${error}` }));
       return instantiation;
@@ -115,17 +144,20 @@ function reportWasmFailures() {
   }
 }
 
+/** @param {string} url */
 async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/** @param {Extract<EngineRequest, {type: "init"}>} init */
 async function boot({ indexURL, stdLibURL, archiveURL, sizes }) {
   new WebAssembly.Module(EMPTY_WASM_MODULE); // throws before any download when WebAssembly is refused
   reportWasmFailures();
   const downloads = new Downloads(sizes);
   downloads.watch();
+  /** @type {typeof import("pyodide")} */
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   // The archive downloads while Pyodide boots; a failure surfaces where it is awaited.
   const archive = fetchBytes(archiveURL);
@@ -133,15 +165,19 @@ async function boot({ indexURL, stdLibURL, archiveURL, sizes }) {
   // Every URL points at our own copy: without packageBaseUrl Pyodide falls back
   // to a CDN. stdLibURL is the standard library trimmed to what we import.
   pyodide = await loadPyodide({ indexURL, packageBaseUrl: indexURL, stdLibURL });
-  downloads.report("python");
+  downloads.report();
   pyodide.unpackArchive(await archive, "zip", { extractDir: EXTRACT_DIR });
   pyodide.runPython(`import sys\nsys.path.insert(0, ${JSON.stringify(EXTRACT_DIR)})`);
   calculator = pyodide.pyimport("calculator");
 }
 
-/* Calls a function of the calculator with a plain JSON value; the answer comes
- * back as plain JSON too, so the page never holds a Python object. */
+/** Calls a function of the calculator with a plain JSON value; the answer comes
+ * back as plain JSON too, so the page never holds a Python object.
+ * @param {EngineCallName} name
+ * @param {EngineCalls[EngineCallName]["argument"]} argument
+ * @returns {unknown} */
 function call(name, argument) {
+  if (!pyodide) throw new Error("The calculator is not loaded");
   const pyArgument = typeof argument === "string" ? argument : pyodide.toPy(argument);
   const result = calculator[name](pyArgument);
   try {
@@ -157,12 +193,14 @@ function call(name, argument) {
  * executes little Python while booting; until V8 has optimised the
  * interpreter's hot WebAssembly functions, the visitor's first edits would
  * take up to twice as long. */
+/** @param {number} remaining */
 function warmUp(remaining) {
   if (remaining === 0) return;
   call("compute", { users: String(10000 + 997 * remaining) });
   setTimeout(() => warmUp(remaining - 1), 0);
 }
 
+/** @param {MessageEvent<EngineRequest>} event */
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
     try {
@@ -170,7 +208,7 @@ self.onmessage = async ({ data }) => {
       post({ type: "ready" });
       warmUp(WARM_UP_CALLS);
     } catch (error) {
-      post({ type: "failed", reason: String(error && error.message ? error.message : error) });
+      post({ type: "failed", reason: error instanceof Error ? error.message : String(error) });
     }
   } else if (data.type === "call") {
     try {

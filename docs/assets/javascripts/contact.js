@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The contact route of the site (see sitebuild/contact.py for the contract).
  *
@@ -14,6 +15,24 @@
  * (`#kontakt-config`, rendered from sitebuild/mail_link.py), so they are
  * written in one place only.
  */
+
+/**
+ * `#kontakt-config`: sitebuild/contact.py's `script_config`.
+ * @typedef {object} ContactConfig
+ * @property {string} email The site's contact address.
+ * @property {string | null} formEndpoint Where the form posts; null without a form.
+ * @property {string} mailtoPrefix `mailto:` with the address and the subject, encoded; the body follows.
+ * @property {string} intro The message's text before any scenario.
+ * @property {string} scenarioPrefix The text before a scenario in the message.
+ */
+
+/**
+ * The detail of a `kontakt:scenario` event.
+ * @typedef {object} ContactScenario
+ * @property {string} [summary]
+ * @property {string} [link]
+ */
+
 (() => {
   "use strict";
 
@@ -21,36 +40,41 @@
   const MESSAGES = {
     sending: "Skickar …",
     ok: "Tack! Vi har fått ditt meddelande och hör av oss så snart vi kan.",
-    failed: (email) =>
+    failed: (/** @type {string} */ email) =>
       `Det gick inte att skicka just nu. Det du skrev finns kvar – försök igen om en stund, eller mejla oss på ${email}.`,
   };
 
   /** Plain text of the latest scenario (summary and link); empty until one arrives. */
   let scenario = "";
 
+  /** @returns {ContactConfig | null} */
   function readConfig() {
     const element = document.getElementById("kontakt-config");
-    return element ? JSON.parse(element.textContent) : null;
+    return element ? JSON.parse(element.textContent || "null") : null;
   }
 
+  /** @param {ContactConfig} config */
   function messageText(config) {
     const text = scenario.trim();
     return text ? config.scenarioPrefix + text : config.intro;
   }
 
-  /* sitebuild/mail_link.py's `encode`: RFC 6068, every character but RFC 3986's
+  /** sitebuild/mail_link.py's `encode`: RFC 6068, every character but RFC 3986's
    * unreserved ones percent-encoded (encodeURIComponent leaves !'()* as they
-   * are), line breaks as CRLF. */
+   * are), line breaks as CRLF.
+   * @param {string} text */
   function encodeMailto(text) {
     return encodeURIComponent(text.replace(/\r?\n/g, "\r\n"))
       .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   }
 
-  /* The address and the subject come encoded from the build (`mailtoPrefix`). */
+  /** The address and the subject come encoded from the build (`mailtoPrefix`).
+   * @param {ContactConfig} config */
   function mailtoHref(config) {
     return config.mailtoPrefix + encodeMailto(messageText(config));
   }
 
+  /** @param {ContactConfig} config */
   function updateLinks(config) {
     const links = document.querySelectorAll("a[data-contact-cta]");
     const href = config.formEndpoint ? "#kontakt" : mailtoHref(config);
@@ -62,23 +86,29 @@
     });
   }
 
+  /** @param {ContactConfig} config */
   function fillMessage(config) {
     const field = document.querySelector("[data-contact-form] textarea[name=message]");
-    if (!field || !scenario) return;
+    if (!(field instanceof HTMLTextAreaElement) || !scenario) return;
     const untouched = field.value.trim() === "" || field.value === field.dataset.autofilled;
     if (!untouched) return;
     field.value = messageText(config);
     field.dataset.autofilled = field.value;
   }
 
+  /** @param {HTMLFormElement} form
+   * @param {"sending" | "ok" | "failed"} state
+   * @param {string} text */
   function showStatus(form, state, text) {
-    const status = form.querySelector("[data-contact-status]");
+    const status = /** @type {HTMLElement} */ (form.querySelector("[data-contact-status]"));
     status.dataset.state = state;
     status.textContent = text;
   }
 
+  /** @param {HTMLFormElement} form
+   * @param {ContactConfig} config */
   async function send(form, config) {
-    const button = form.querySelector("button[type=submit]");
+    const button = /** @type {HTMLButtonElement} */ (form.querySelector("button[type=submit]"));
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
     button.disabled = true;
@@ -93,7 +123,7 @@
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       form.reset();
-      delete form.querySelector("textarea[name=message]").dataset.autofilled;
+      delete /** @type {HTMLTextAreaElement} */ (form.querySelector("textarea[name=message]")).dataset.autofilled;
       showStatus(form, "ok", MESSAGES.ok);
     } catch (error) {
       showStatus(form, "failed", MESSAGES.failed(config.email));
@@ -104,7 +134,9 @@
   }
 
   document.addEventListener("kontakt:scenario", (event) => {
-    const { summary = "", link = "" } = event.detail || {};
+    /** @type {ContactScenario} */
+    const detail = (event instanceof CustomEvent && event.detail) || {};
+    const { summary = "", link = "" } = detail;
     scenario = [summary.trim(), link.trim()].filter(Boolean).join("\n");
     const config = readConfig();
     if (!config) return;
@@ -120,7 +152,7 @@
     updateLinks(config);
     fillMessage(config);
     const form = document.querySelector("[data-contact-form]");
-    if (!form) return;
+    if (!(form instanceof HTMLFormElement)) return;
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       send(form, config);
