@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The savings calculators of the page (calculator/controller.js does one).
  *

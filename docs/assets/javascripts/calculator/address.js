@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The link and history state: the calculator's own part of the page's
  * address, the share link, and the scenario written into the address bar.

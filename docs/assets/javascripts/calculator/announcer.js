@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Says a text in a live region once the visitor pauses. A screen reader
  * that spoke every keystroke's result would talk over the typing, and the

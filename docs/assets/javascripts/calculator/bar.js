@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The phone's sticky result bar shows while the form is on screen
  * (calculator.css). Material's back-to-top button would be drawn over it,

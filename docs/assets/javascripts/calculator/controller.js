@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * One calculator on the page: `mount(root)` wires the units together and
  * returns `unmount()`, which Material's page change calls (calculator.js).
@@ -25,7 +26,6 @@ import { statusView } from "./status.js";
 import { whenWanted } from "./wanted.js";
 
 /** @typedef {import("./results.js").Result} Result */
-/** @typedef {import("./status.js").EngineSnapshot} EngineSnapshot */
 
 const SCENARIO_EVENT = "kontakt:scenario"; // contact.js puts the scenario into the contact links
 const LIVE_MARK = "calculator-live-result"; // read by bench/bench_browser.py
@@ -152,7 +152,7 @@ async function recompute(calc, extraErrors = {}) {
  */
 async function computed(calc) {
   try {
-    return await calc.engine.call("compute", calc.form.read());
+    return /** @type {Result} */ (await calc.engine.call("compute", calc.form.read()));
   } catch {
     return null;
   }
@@ -173,7 +173,7 @@ async function restoreFromLink(calc) {
   const decoded = await calc.engine.call("decode_query", query);
   if (!calc.state.mounted) return {};
   calc.form.write(decoded);
-  const check = await calc.engine.call("compute", decoded);
+  const check = /** @type {Result} */ (await calc.engine.call("compute", decoded));
   if (check.ok) return {};
   return Object.fromEntries(Object.entries(check.errors).filter(([key]) => !calc.form.showsAtField(key)));
 }

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Small DOM helpers the calculator's units share. Everything from the
  * visitor, a link or the model goes in as text, never as HTML.
@@ -30,7 +31,7 @@ export function setText(element, text) {
 /**
  * The element `selector` names inside `root`; a missing one is a broken
  * template, said plainly instead of failing later on `null`.
- * @template {Element} T
+ * @template {Element} [T=HTMLElement]
  * @param {ParentNode} root
  * @param {string} selector
  * @returns {T}

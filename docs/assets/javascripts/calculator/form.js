@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The form: the visitor's values in and out, and the model's messages at
  * their fields. Values are set with `.value` and `.checked`, messages with

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Printing. The print button prints its calculator alone (print.css, by the
  * `data-printing` mark), headed by today's date and the scenario's link;

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The results view: writes a model result into the slots the build rendered
  * (overrides/partials/calculator.html). Texts go into `data-out` slots,

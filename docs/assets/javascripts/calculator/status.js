@@ -1,11 +1,10 @@
+// @ts-check
 /*
  * The engine status view: what the status box says in each engine state.
  * The status paragraph is a live region: a failure, a restart and the
  * recovery are announced; the byte count beside the progress bar is not.
  */
 import { part, setText } from "./dom.js";
-
-/** @typedef {{state: string, loadedBytes: number, totalBytes: number, restarted: boolean}} EngineSnapshot */
 
 export const STATUS = {
   loading: "Laddar kalkylatorn…",

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * When the engine is wanted: once, after the page has painted, when the
  * calculator comes near the viewport or the visitor touches it, or (on a
