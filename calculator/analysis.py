@@ -8,9 +8,11 @@ module answers both with the same model the result uses, in numbers only; the
 sentences are in `explain`.
 
 Break-even is solved, not searched: the Elixir bill is app servers × price plus
-an optional balancer, so the most app servers Elixir may have and still cost no
-more than today is floor((today − balancer) / price); the smallest factor that
-keeps the app servers at that count follows from the model's own rule.
+its balancers, so the most app servers Elixir may have and still cost no more
+than today is floor((today − balancers) / price); the smallest factor that
+keeps the app servers at that count follows from the model's own rule. It is
+solved twice: for the chosen case (the job work at the visitor's jobs share)
+and for the cautious one (the job work needs today's job servers' capacity).
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal
 
 from calculator.fields import MAX_FACTOR, MAX_USERS_PER_SERVER, MIN_FACTOR
 from calculator.model import (
@@ -32,9 +33,7 @@ from calculator.model import (
     UsersLoad,
     elixir_kr_per_month,
 )
-
-BreakEvenStatus = Literal["pays", "never", "always"]
-Mark = Literal["visitor", "article", "pinterest"]
+from calculator.result_types import BreakEvenStatus, Mark
 
 ARTICLE_FACTOR = Fraction(4)  # the article: 5 000 against 1 250 users per server
 PINTEREST_FACTOR = Fraction(2)  # Pinterest's notifications, 2015: 30 Java servers became 15 Elixir servers
@@ -74,33 +73,34 @@ class Payback:
     net_kr: Decimal | None  # monthly saving × months in the horizon − migration cost
 
 
-def break_even(e: Estimate) -> BreakEven:
-    """Where the chosen case's factor stops paying (see the module docstring)."""
-    s = e.scenario
-    current = e.chosen.current.kr_per_month
-    balancer = s.load_balancer_kr_per_month if s.elixir_load_balancer else Decimal(0)
-    most_servers = math.floor(Fraction(EXACT.subtract(current, balancer)) / Fraction(s.server_kr_per_month))
+def break_even(s: Scenario, jobs_share: Fraction) -> BreakEven:
+    """Where the factor stops paying with the job work at `jobs_share` (see the module docstring)."""
+    current = s.current.kr_per_month
+    most_servers = math.floor(Fraction(EXACT.subtract(current, s.elixir_load_balancers_kr))
+                              / Fraction(s.server_kr_per_month))
     if most_servers < s.min_app_servers:
         return BreakEven("never")
+    work = s.load + s.job_work(jobs_share)
     if isinstance(s.today, UsersLoad):
-        users = s.today.concurrent_users
-        capacity = -(-users // most_servers)
+        now = s.today.users_per_server_now
+        capacity = math.ceil(work * now / most_servers)
         if capacity > MAX_USERS_PER_SERVER:
             return BreakEven("never")
         if capacity <= 1:
             return BreakEven("always")
-        factor = Fraction(capacity, s.today.users_per_server_now)
-        return BreakEven("pays", factor, capacity, Totals(current, elixir_kr_per_month(s, factor)))
-    factor = s.load / most_servers
+        factor = Fraction(capacity, now)
+        return BreakEven("pays", factor, capacity, Totals(current, elixir_kr_per_month(s, factor, jobs_share)))
+    factor = work / most_servers
     if factor > Fraction(MAX_FACTOR):
         return BreakEven("never")
     if factor <= Fraction(MIN_FACTOR):
         return BreakEven("always")
-    return BreakEven("pays", factor, None, Totals(current, elixir_kr_per_month(s, factor)))
+    return BreakEven("pays", factor, None, Totals(current, elixir_kr_per_month(s, factor, jobs_share)))
 
 
 def sensitivity(e: Estimate) -> list[Point]:
-    """The comparison at 1×–6× today's capacity and at the visitor's own factor, ascending.
+    """The comparison at 1×–6× today's capacity and at the visitor's own factor, ascending,
+    with the job work at the visitor's jobs share (so 1× is the cautious case only at 100 %).
 
     Grid points need only the two totals, so they skip building the bills.
     """
@@ -116,7 +116,8 @@ def sensitivity(e: Estimate) -> list[Point]:
         elif points and points[-1].factor == factor:  # tiny capacities: two grid factors, one whole number
             points[-1] = Point(factor, capacity, points[-1].comparison, points[-1].marks + marks)
         else:
-            points.append(Point(factor, capacity, Totals(today, elixir_kr_per_month(s, factor)), marks))
+            totals = Totals(today, elixir_kr_per_month(s, factor, s.jobs_share))
+            points.append(Point(factor, capacity, totals, marks))
     points.append(own)
     points.sort(key=lambda point: point.factor)
     return points
@@ -131,11 +132,11 @@ def _grid_point(s: Scenario, grid: Fraction) -> tuple[Fraction, int | None]:
     return Fraction(capacity, now), capacity
 
 
-def payback(chosen: Difference, migration_kr: Decimal | None, years: int) -> Payback:
+def payback(comparison: Difference, migration_kr: Decimal | None, years: int) -> Payback:
     """Months until the saving has paid for the move, and the net over `years`."""
     if migration_kr is None:
         return Payback(None, years, None, None)
-    monthly = chosen.saving_kr_per_month
+    monthly = comparison.saving_kr_per_month
     net = EXACT.subtract(EXACT.multiply(monthly, Decimal(MONTHS_PER_YEAR * years)), migration_kr)
     if migration_kr == 0:
         months: int | None = 0

@@ -3,40 +3,12 @@ typed) and returns a plain, JSON-serialisable dict. The browser worker and the
 build both call this one function, so the page and the pre-rendered example
 cannot disagree.
 
-It never raises: bad input comes back as `{"ok": false, "errors": {...}}` with
-every failing field at once, and a last-resort guard turns an unexpected bug
-into an error dict too, because the browser must always get an answer.
-
-A successful result (machine numbers are strings; every text is Swedish with
-no-break spaces inside number + unit):
-
-- `schema`, `ok`, `fields` (canonical strings), `query` (share link);
-- `current`, `elixir`: the two bills, line by line, for the chosen case;
-  `cautious_elixir`: the Elixir bill of the cautious case (`range`'s low end);
-  each line's `start_kr` is the kr of the lines before it, and `scale_kr` the
-  larger monthly bill (at least 1): the geometry of the two bills drawn as
-  stacked bars on one scale, which the build's HTML and the page script both
-  take from here;
-- `outcome`: `saving` | `even` | `cost` (Elixir cheaper / the same / dearer);
-- `saving`: `monthly_kr`, `yearly_kr`, `percent` (signed: negative when Elixir
-  costs more), `monthly_text`, `yearly_text`, `percent_text` (magnitudes,
-  never signed; "under 1 %" for a non-zero difference that rounds to 0) and
-  `headline`, the whole sentence ("Du kan spara …", "Elixir blir … dyrare …",
-  "Ingen skillnad: …");
-- `range`: the cautious case to the chosen one: `low_percent`, `high_percent`
-  (signed), `low_text`/`high_text` ("5 % billigare", "86 % dyrare", "lika
-  dyrt"), `low_monthly_text`/`high_monthly_text` ("100 kr/mån billigare"),
-  `low_outcome`, `summary`, `driver` and `steps` (why the result moves in steps);
-- `break_even`: `status` (`pays` | `never` | `always`), `cap_elixir` (users mode),
-  `factor`, `factor_text`, `text`;
-- `sensitivity`: points in ascending `factor`, each with `factor`,
-  `factor_text` ("1,5×"), `cap_elixir` (users mode, else null), `monthly_kr`,
-  `percent` (signed), `monthly_text`, `percent_text` (worded by sign),
-  `outcome` and `marks` (`visitor`, `article` at 4×, `pinterest` at 2×);
-  `sensitivity_caption` says what they show;
-- `payback`: `included`, `text`, `migration_kr`, `months`, `months_text`,
-  `years`, `net_kr`, `net_text`, `outcome` (of the net; null when not included);
-- `summary`: plain text for the contact e-mail.
+It never raises: bad input comes back as a `ComputeError`
+(`{"ok": false, "errors": {...}, "problems": {...}}`) with every failing field
+at once, and a last-resort guard turns an unexpected bug into an error too,
+because the browser must always get an answer. A good answer is a
+`ComputeResult`, built by `result_json`; `result_types` declares both shapes,
+key by key.
 
 `counting_rules()` gives the model's fixed ratios the same way, for the method
 page to state them without reaching into the model.
@@ -47,64 +19,57 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from itertools import accumulate
 
-from calculator import explain
-from calculator.analysis import BreakEven, Payback, Point, break_even, payback, sensitivity
 from calculator.fields import FIELDS, FIELDS_BY_KEY
-from calculator.formatting import (
-    format_count,
-    format_decimal,
-    format_kr,
-    format_kr_per_month,
-    format_kr_per_year,
-    format_servers,
-    plain_kr,
-)
 from calculator.model import (
     JOB_SERVERS_PER_APP_SERVERS,
     MONTHS_PER_YEAR,
     REDIS_SERVERS_PER_APP_SERVERS,
     STACKS,
-    Comparison,
-    Estimate,
     Scenario,
     ServerCounts,
-    Side,
     UsersLoad,
     Workloads,
     estimate,
 )
-from calculator.names import current_names, elixir_names
 from calculator.parsing import FieldError, parse_field
-from calculator.query import MAX_KEY_LENGTH, QUERY_VERSION, VERSION_KEY, canonical_query
-from calculator.summary import email_summary
-from calculator.wording import (
-    headline,
-    monthly_magnitude,
-    monthly_relative,
-    outcome_of,
-    percent_magnitude,
-    percent_relative,
-    yearly_magnitude,
-)
+from calculator.query import MAX_KEY_LENGTH, QUERY_VERSION, VERSION_KEY
+from calculator.result_json import SCHEMA_VERSION, result
+from calculator.result_types import ComputeAnswer, ComputeError, CountingRulesJson
 
-SCHEMA_VERSION = 1
 MAX_REPORTED_UNKNOWN = 20  # a hostile dict with a million keys gets a bounded answer
+PERCENT = 100
 
 
-def compute(fields: Mapping[str, object]) -> dict[str, object]:
+class _Refusals:
+    """Errors as they are found: each key's Swedish message and its problem alone."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+        self.problems: dict[str, str] = {}
+
+    def add(self, key: str, message: str, problem: str) -> None:
+        self.errors[key] = message
+        self.problems[key] = problem
+
+    def answer(self) -> ComputeError:
+        return {"schema": SCHEMA_VERSION, "ok": False, "errors": self.errors, "problems": self.problems}
+
+
+def compute(fields: Mapping[str, object]) -> ComputeAnswer:
     """Raw field values in, the whole result (or the errors) out. Never raises."""
     try:
-        values, canonical, errors = _parse(fields)
-        if errors:
-            return {"schema": SCHEMA_VERSION, "ok": False, "errors": errors}
-        return _result(estimate(_scenario(values)), values, canonical)
+        values, canonical, refusals = _parse(fields)
+        if refusals.errors:
+            return refusals.answer()
+        return result(estimate(_scenario(values)), values, canonical)
     except Exception:  # noqa: BLE001 - the contract is "never raises"
-        return _failure("_", "Kalkylen kunde inte räknas ut. Försök igen eller kontakta oss.")
+        failure = _Refusals()
+        failure.add("_", "Kalkylen kunde inte räknas ut. Försök igen eller kontakta oss.", "kunde inte räknas ut")
+        return failure.answer()
 
 
-def counting_rules() -> dict[str, object]:
+def counting_rules() -> CountingRulesJson:
     """The model's fixed ratios: side components per app servers (the article's 2 and 1 per 8), months a year."""
     return {
         "job_servers_per_app_servers": list(JOB_SERVERS_PER_APP_SERVERS),
@@ -113,31 +78,27 @@ def counting_rules() -> dict[str, object]:
     }
 
 
-def _failure(key: str, message: str) -> dict[str, object]:
-    return {"schema": SCHEMA_VERSION, "ok": False, "errors": {key: message}}
-
-
-def _parse(fields: object) -> tuple[dict[str, object], dict[str, str], dict[str, str]]:
-    """Typed values and canonical strings for every field, or the errors."""
+def _parse(fields: object) -> tuple[dict[str, object], dict[str, str], _Refusals]:
+    """Typed values and canonical strings for every field, or the refusals."""
+    refusals = _Refusals()
     if not isinstance(fields, Mapping):
-        return {}, {}, {"_": "Kalkylen fick inga fält att räkna på."}
+        refusals.add("_", "Kalkylen fick inga fält att räkna på.", "inga fält")
+        return {}, {}, refusals
     values: dict[str, object] = {}
     canonical: dict[str, str] = {}
-    errors: dict[str, str] = {}
     for spec in FIELDS:
         try:
             parsed = parse_field(spec, fields.get(spec.key, spec.default))
         except FieldError as error:
-            errors[spec.key] = str(error)
+            refusals.add(spec.key, str(error), error.problem)
         else:
             values[spec.key], canonical[spec.key] = parsed
-    errors.update(_unknown_keys(fields))
-    return values, canonical, errors
+    _unknown_keys(fields, refusals)
+    return values, canonical, refusals
 
 
-def _unknown_keys(fields: Mapping[object, object]) -> dict[str, str]:
+def _unknown_keys(fields: Mapping[object, object], refusals: _Refusals) -> None:
     """Keys no field has: reported (a link or preset must not be half read), never listed."""
-    errors: dict[str, str] = {}
     unknown = 0
     for key in fields:
         name = str(key)[:MAX_KEY_LENGTH]
@@ -145,16 +106,15 @@ def _unknown_keys(fields: Mapping[object, object]) -> dict[str, str]:
             continue
         if key == VERSION_KEY:
             if str(fields[key]) != QUERY_VERSION:
-                errors[VERSION_KEY] = ("Delningslänken har en version som den här sidan inte "
-                                       f"känner till. Sidan förstår version {QUERY_VERSION}.")
+                refusals.add(VERSION_KEY, "Delningslänken har en version som den här sidan inte "
+                                          f"känner till. Sidan förstår version {QUERY_VERSION}.", "okänd version")
             continue
         unknown += 1
         if unknown <= MAX_REPORTED_UNKNOWN:
-            errors[name] = ("Länken innehåller ett fält som kalkylatorn inte känner till. "
-                            "Öppna kalkylatorn utan länken och fyll i dina värden.")
+            refusals.add(name, "Länken innehåller ett fält som kalkylatorn inte känner till. "
+                               "Öppna kalkylatorn utan länken och fyll i dina värden.", "okänt fält")
     if unknown > MAX_REPORTED_UNKNOWN:
-        errors["_"] = f"Ytterligare {unknown - MAX_REPORTED_UNKNOWN} okända fält."
-    return errors
+        refusals.add("_", f"Ytterligare {unknown - MAX_REPORTED_UNKNOWN} okända fält.", "okända fält")
 
 
 def _scenario(v: dict[str, object]) -> Scenario:
@@ -188,6 +148,7 @@ def _scenario(v: dict[str, object]) -> Scenario:
         load_balancer_kr_per_month=_dec(v["lb_kr"]),
         min_app_servers=_int(v["min_servers"]),
         elixir_load_balancer=v["elixir_lb"] is True,
+        jobs_share=Fraction(_int(v["jobs_capacity"]), PERCENT),
     )
 
 
@@ -199,128 +160,3 @@ def _int(value: object) -> int:
 def _dec(value: object) -> Decimal:
     assert isinstance(value, Decimal)
     return value
-
-
-def _result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) -> dict[str, object]:
-    chosen, cautious = e.chosen, e.cautious
-    migration = values["migration_kr"]
-    point = break_even(e)
-    plan = payback(chosen, migration if isinstance(migration, Decimal) else None, _int(values["years"]))
-    spread = {
-        "summary": explain.range_summary(e),
-        "driver": explain.driver(e),
-        "steps": explain.steps(e),
-    }
-    point_json, plan_json = _break_even(e, point), _payback(chosen, plan)
-    result_text = headline(chosen)
-    notes = [*spread.values(), str(point_json["text"]), str(plan_json["text"])]
-    return {
-        "schema": SCHEMA_VERSION,
-        "ok": True,
-        "fields": canonical,
-        "query": canonical_query(canonical),
-        "current": _side(chosen.current, current_names(e.scenario)),
-        "elixir": _side(chosen.elixir, elixir_names(e.scenario)),
-        "cautious_elixir": _side(cautious.elixir, elixir_names(e.scenario)),
-        "scale_kr": plain_kr(max(chosen.current.kr_per_month, chosen.elixir.kr_per_month, Decimal(1))),
-        "outcome": outcome_of(chosen.saving_kr_per_month),
-        "saving": {
-            "monthly_kr": plain_kr(chosen.saving_kr_per_month),
-            "yearly_kr": plain_kr(chosen.saving_kr_per_year),
-            "percent": str(chosen.saving_percent),
-            "monthly_text": monthly_magnitude(chosen),
-            "yearly_text": yearly_magnitude(chosen),
-            "percent_text": percent_magnitude(chosen),
-            "headline": result_text,
-        },
-        "range": {
-            "low_percent": str(cautious.saving_percent),
-            "high_percent": str(chosen.saving_percent),
-            "low_outcome": outcome_of(cautious.saving_kr_per_month),
-            "low_text": percent_relative(cautious),
-            "high_text": percent_relative(chosen),
-            "low_monthly_text": monthly_relative(cautious),
-            "high_monthly_text": monthly_relative(chosen),
-            **spread,
-        },
-        "break_even": point_json,
-        "sensitivity": [_point(p) for p in sensitivity(e)],
-        "sensitivity_caption": explain.sensitivity_caption(e),
-        "payback": plan_json,
-        "summary": email_summary(e, canonical, result_text, notes),
-    }
-
-
-def _break_even(e: Estimate, point: BreakEven) -> dict[str, object]:
-    factor = None if point.factor is None else explain.factor_decimal(point.factor)
-    return {
-        "status": point.status,
-        "cap_elixir": None if point.users_per_server is None else str(point.users_per_server),
-        "factor": None if factor is None else _machine(factor),
-        "factor_text": None if factor is None else format_decimal(factor),
-        "text": explain.break_even_text(e, point),
-    }
-
-
-def _point(p: Point) -> dict[str, object]:
-    c = p.comparison
-    factor = explain.factor_decimal(p.factor)
-    return {
-        "factor": _machine(factor),
-        "factor_text": f"{format_decimal(factor)}×",
-        "cap_elixir": None if p.users_per_server is None else str(p.users_per_server),
-        "monthly_kr": plain_kr(c.saving_kr_per_month),
-        "percent": str(c.saving_percent),
-        "monthly_text": monthly_relative(c),
-        "percent_text": percent_relative(c),
-        "outcome": outcome_of(c.saving_kr_per_month),
-        "marks": list(p.marks),
-    }
-
-
-def _machine(value: Decimal) -> str:
-    """`0.8`, `4`: a machine number without trailing zeros."""
-    text = f"{value:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def _payback(chosen: Comparison, p: Payback) -> dict[str, object]:
-    return {
-        "included": p.migration_kr is not None,
-        "text": explain.payback_text(chosen, p),
-        "migration_kr": None if p.migration_kr is None else plain_kr(p.migration_kr),
-        "months": None if p.months is None else str(p.months),
-        "months_text": None if p.months is None else explain.months_text(p.months),
-        "years": str(p.years),
-        "net_kr": None if p.net_kr is None else plain_kr(p.net_kr),
-        "net_text": None if p.net_kr is None else format_kr(abs(p.net_kr)),
-        "outcome": None if p.net_kr is None else outcome_of(p.net_kr),
-    }
-
-
-def _side(side: Side, names: dict[str, str]) -> dict[str, object]:
-    lines = [line for line in side.lines if line.count > 0]
-    starts = accumulate((line.kr_per_month for line in lines), initial=Decimal(0))
-    return {
-        "label": side.label,
-        "lines": [
-            {
-                "id": line.id,
-                "start_kr": plain_kr(start),
-                "name": names[line.id],
-                "count": line.count,
-                "count_text": format_count(line.count),
-                "unit_kr": plain_kr(line.unit_kr_per_month),
-                "monthly_kr": plain_kr(line.kr_per_month),
-                "unit_text": format_kr(line.unit_kr_per_month),
-                "monthly_text": format_kr(line.kr_per_month),
-            }
-            for line, start in zip(lines, starts, strict=False)
-        ],
-        "servers": side.servers,
-        "servers_text": format_servers(side.servers),
-        "monthly_kr": plain_kr(side.kr_per_month),
-        "yearly_kr": plain_kr(side.kr_per_year),
-        "monthly_text": format_kr_per_month(side.kr_per_month),
-        "yearly_text": format_kr_per_year(side.kr_per_year),
-    }

@@ -1,226 +1,170 @@
-"""The Swedish sentences around the numbers: the range, what drives it, the
-steps whole servers make, break-even, the sensitivity caption and payback.
+"""The Swedish sentences about how sure the result is: the range, what each
+cause contributes and which one drives the result, the steps whole servers
+make, and the sensitivity caption.
 
-How sure the number is: the chosen result rests mostly on one assumption, that
-an Elixir server carries more than a server today. The cautious case drops it
-and lets nothing vanish for free (see `model`), so what is left is what the
-components Elixir makes unnecessary are worth. The gap between the two is what
-the capacity assumption adds; whichever of the two parts is larger is named as
-the one that moves the result most. Every difference is worded by its sign
-through `wording`.
+The chosen result rests on assumptions the cautious case drops (see `model`).
+`attribution` takes the saving apart by cause, in the order components → jobs
+→ capacity, and the driver names the largest part, or the parts that tie.
+Every difference is worded by its sign through `wording`; every assumption is
+named through `claims`. Break-even and payback are in `paying_off`.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from decimal import Decimal
-from fractions import Fraction
 
-from calculator.analysis import ARTICLE_FACTOR, PINTEREST_FACTOR, BreakEven, Payback
-from calculator.fields import MAX_FACTOR, MAX_USERS_PER_SERVER, MIN_FACTOR
-from calculator.formatting import (
-    NBSP,
-    format_count,
-    format_decimal,
-    format_kr,
-    format_kr_per_month,
-    join_sv,
+from calculator.analysis import ARTICLE_FACTOR, PINTEREST_FACTOR
+from calculator.attribution import Attribution, Part
+from calculator.claims import (
+    app_servers_text,
+    assumptions_text,
+    capacity_claim,
+    cautious_rule,
+    factor_decimal,
+    factor_for,
+    factor_words,
+    has_job_servers,
+    job_servers_text,
+    jobs_need,
+    jobs_percent,
+    users_text,
 )
-from calculator.model import EXACT, MONTHS_PER_YEAR, Difference, Estimate, Scenario, UsersLoad
-from calculator.wording import outcome_of, phrase
+from calculator.formatting import NBSP, format_count, format_decimal, format_digits, format_kr_per_month, join_sv
+from calculator.model import EXACT, Estimate, Scenario, UsersLoad
+from calculator.result_types import PartName
+from calculator.wording import phrase
 
-
-def factor_decimal(factor: Fraction) -> Decimal:
-    """A factor rounded *up* to two decimals: at the stated factor, the statement holds."""
-    hundredths = -(-factor.numerator * 100 // factor.denominator)
-    return Decimal(hundredths).scaleb(-2, EXACT)
-
-
-def capacity_text(s: Scenario) -> str:
-    """The visitor's assumption in their own terms: `5 000 användare per Elixir-server`."""
-    if isinstance(s.today, UsersLoad):
-        return f"{_users(s.today.users_per_server_elixir)} per Elixir-server"
-    return f"{_times(s.factor)} dagens kapacitet per Elixir-server"
-
-
-def _cautious_rule(e: Estimate) -> str:
-    jobs = " och bakgrundsjobben behöver lika mycket serverkraft som i dag" \
-        if e.chosen.current.count_of("jobs") else ""
-    return f"där en Elixir-server inte klarar mer än en server i dag{jobs}"
+_DROPPED_NAMES = {"redis": "Redis", "lb": "lastbalanseraren"}
 
 
 def range_summary(e: Estimate) -> str:
     """One sentence giving the range from the cautious case to the chosen one."""
+    s = e.scenario
     low, high = phrase(e.cautious), phrase(e.chosen)
     if low == high:
-        return (f"Det blir {high} både med antagandet om {capacity_text(e.scenario)} och i det "
-                f"försiktiga fallet, {_cautious_rule(e)}.")
-    return (f"Resultatet ligger mellan {low} i det försiktiga fallet, {_cautious_rule(e)}, och {high} "
-            f"med antagandet om {capacity_text(e.scenario)}.")
+        return (f"Det blir {high} både med {assumptions_text(s)} och i det försiktiga fallet, "
+                f"{cautious_rule(s)}.")
+    return (f"Resultatet ligger mellan {low} i det försiktiga fallet, {cautious_rule(s)}, och {high} "
+            f"med {assumptions_text(s)}.")
 
 
-_SHORT_NAMES = {"redis": "Redis", "lb": "load balancern"}
+def effect(kr: Decimal) -> str:
+    """`sparar 400 kr/mån`, `kostar 200 kr/mån mer`, `ändrar inget`."""
+    if kr > 0:
+        return f"sparar {format_kr_per_month(kr)}"
+    if kr < 0:
+        return f"kostar {format_kr_per_month(-kr)} mer"
+    return "ändrar inget"
 
 
-def _what_goes(e: Estimate) -> str:
-    """What the cautious case still saves, named by the components it drops."""
-    kept = {line.id for line in e.cautious.elixir.lines}
-    gone = [_SHORT_NAMES[line.id] for line in e.chosen.current.lines
-            if line.id in _SHORT_NAMES and line.id not in kept]
-    return f"komponenterna som Elixir gör onödiga ({join_sv(gone)})" if gone \
-        else "att arbetet samlas på färre hela servrar"
+def _components_cause(a: Attribution, s: Scenario) -> str:
+    names = [_DROPPED_NAMES[line_id] for line_id in a.dropped]
+    if "lb" in a.dropped and s.current.count_of("lb") > 1:
+        names[-1] = "lastbalanserarna"
+    plural = len(names) > 1 or names[-1] == "lastbalanserarna"
+    return f"att Elixir gör {join_sv(names)} {'onödiga' if plural else 'onödig'}"
 
 
-def _claim(s: Scenario) -> str:
-    """The capacity assumption as a claim about one Elixir server."""
-    if isinstance(s.today, UsersLoad):
-        more = "fler" if s.factor >= 1 else "färre"
-        return (f"en Elixir-server klarar {more} användare än en server i dag "
-                f"({format_count(s.today.users_per_server_elixir)} mot "
-                f"{format_count(s.today.users_per_server_now)})")
-    return (f"en Elixir-server klarar {_times(s.factor)} så mycket "
-            "som en server i dag")
+def _jobs_cause(a: Attribution, s: Scenario) -> str:
+    return (f"att dagens {job_servers_text(a.job_servers)} försvinner och jobben med Elixir behöver "
+            f"{jobs_need(jobs_percent(s))}")
 
 
-def driver(e: Estimate) -> str:
-    """One sentence: which assumption moves the result most."""
+def _capacity_cause(a: Attribution, s: Scenario) -> str:
+    """The capacity claim; where the Elixir side's minimum decides instead, the minimum first."""
+    claim = f"antagandet att {capacity_claim(s)}"
+    if not a.minimum_binds or not a.capacity.kr_per_month:
+        return claim
+    minimum = f"att Elixir-sidan har minst {s.min_app_servers} app-servrar"
+    if s.factor == 1:
+        return minimum
+    if a.capacity.kr_per_month < 0:
+        return f"{minimum}, trots {claim}"
+    return f"{claim}, med minst {s.min_app_servers} app-servrar på Elixir-sidan"
+
+
+_CAUSES: dict[PartName, Callable[[Attribution, Scenario], str]] = {
+    "components": _components_cause,
+    "jobs": _jobs_cause,
+    "capacity": _capacity_cause,
+}
+
+
+def part_text(a: Attribution, s: Scenario, part: Part) -> str:
+    """One part as a sentence: `Att Elixir gör Redis onödig sparar 100 kr/mån.`"""
+    if part.name == "components" and not a.dropped:
+        return "Inga komponenter försvinner med Elixir."
+    if part.name == "jobs" and not a.job_servers:
+        return "Du har inga bakgrundsjobbservrar i dag, så bakgrundsjobben ändrar inget."
+    cause = _CAUSES[part.name](a, s)
+    sentence = f"{cause[0].upper()}{cause[1:]} {effect(part.kr_per_month)}"
+    if part.name == "capacity" and a.minimum_binds and not part.kr_per_month:
+        return f"{sentence} här: Elixir-sidan har ändå minst {s.min_app_servers} app-servrar."
+    return f"{sentence}."
+
+
+def driver(e: Estimate, a: Attribution) -> str:
+    """Which cause moves the result most (or which causes tie), then the others."""
     s = e.scenario
-    if s.factor < 1:
-        return (f"Mest avgör antagandet att {_claim(s)}: då behöver Elixir fler app-servrar "
-                "än du har i dag.")
-    base = e.cautious.saving_kr_per_month
-    from_capacity = e.chosen.saving_kr_per_month - base
-    if from_capacity == 0:
-        return (f"Antagandet att {_claim(s)} ändrar inget här: hela servrar ger samma "
-                "resultat som i det försiktiga fallet.")
-    capacity_part = format_kr_per_month(from_capacity)
-    if from_capacity > abs(base):
-        head = f"Mest avgör antagandet att {_claim(s)}: det står för {capacity_part} av skillnaden"
-        if base > 0:
-            return f"{head}, {_what_goes(e)} för {format_kr_per_month(base)}."
-        if base == 0:
-            return f"{head}; utan det antagandet blir det ingen skillnad."
-        return f"{head}; utan det antagandet blir Elixir {format_kr_per_month(-base)} dyrare."
-    if base > 0:
-        return (f"Mest avgör {_what_goes(e)}: det står för {format_kr_per_month(base)}, antagandet "
-                f"att {_claim(s)} för {capacity_part}.")
-    return ("Mest avgör att bakgrundsjobben behöver serverkraft även med Elixir: i det försiktiga "
-            f"fallet blir Elixir {format_kr_per_month(-base)} dyrare, och antagandet att "
-            f"{_claim(s)} tar bara tillbaka {capacity_part}.")
+    moving = sorted((part for part in a.parts if part.kr_per_month), key=lambda part: -abs(part.kr_per_month))
+    if not moving:
+        return "Varken komponenterna, bakgrundsjobben eller kapaciteten ändrar något här."
+    largest = abs(moving[0].kr_per_month)
+    top = [part for part in moving if abs(part.kr_per_month) == largest]
+    rest = moving[len(top):]
+
+    def listed(parts: list[Part]) -> str:
+        return join_sv([f"{_CAUSES[part.name](a, s)} ({effect(part.kr_per_month)})" for part in parts])
+
+    if len(top) == 1:
+        head = f"Mest avgör {_CAUSES[top[0].name](a, s)}: det {effect(top[0].kr_per_month)}."
+    else:
+        head = f"Lika mycket avgör {listed(top)}."
+    return f"{head} Därefter {listed(rest)}." if rest else head
 
 
 def steps(e: Estimate) -> str:
-    """Why the result moves in steps: whole servers, and the redundancy minimum."""
+    """Why the result moves in steps: whole servers, and the minimum (redundancy only from 2)."""
     s = e.scenario
     today_apps, elixir_apps = e.chosen.current.count_of("app"), e.chosen.elixir.count_of("app")
-    minimum = f" (minst {s.min_app_servers} för redundans)"
+    work = s.job_work(s.jobs_share)
+    minimum = _minimum_note(s.min_app_servers)
     if isinstance(s.today, UsersLoad):
         now, elixir = s.today.users_per_server_now, s.today.users_per_server_elixir
         today_min = minimum if today_apps == s.min_app_servers else ""
         elixir_min = minimum if elixir_apps == s.min_app_servers else ""
+        users_left = max(0, elixir_apps * elixir - math.ceil(work * now))
+        jobs = " och bakgrundsjobben" if work else ""
         return ("Kalkylen räknar hela servrar, så resultatet ändras i steg: i dag räcker "
-                f"{_servers(today_apps)}{today_min} till {_users(today_apps * now)}, med Elixir räcker "
-                f"{format_count(elixir_apps)}{elixir_min} till {_users(elixir_apps * elixir)}.")
-    return (f"Kalkylen räknar hela servrar: {_servers(today_apps)} i dag delat med "
+                f"{app_servers_text(today_apps)}{today_min} till {users_text(today_apps * now)}, med Elixir räcker "
+                f"{format_count(elixir_apps)}{elixir_min} till {users_text(users_left)}{jobs}.")
+    servers = EXACT.divide(Decimal(work.numerator), Decimal(work.denominator))
+    jobs = f" plus bakgrundsjobben ({format_digits(servers)}{NBSP}{'server' if work == 1 else 'servrar'})" \
+        if work else ""
+    at_least = f" och aldrig färre än {s.min_app_servers} för redundans" if s.min_app_servers > 1 else ""
+    return (f"Kalkylen räknar hela servrar: {app_servers_text(today_apps)} i dag{jobs} delat med "
             f"{format_decimal(factor_decimal(s.factor))} blir {format_count(elixir_apps)} med Elixir, "
-            f"avrundat uppåt och aldrig färre än {s.min_app_servers} för redundans.")
+            f"avrundat uppåt{at_least}.")
 
 
-def _servers(count: int) -> str:
-    return f"{format_count(count)} app-{'server' if count == 1 else 'servrar'}"
-
-
-def _users(count: int) -> str:
-    return f"{format_count(count)}{NBSP}användare"
-
-
-def _times(factor: Fraction) -> str:
-    """`0,8 gånger` (rounded up to two decimals, see `factor_decimal`)."""
-    return f"{format_decimal(factor_decimal(factor))}{NBSP}gånger"
-
-
-def break_even_text(e: Estimate, point: BreakEven) -> str:
-    """The break-even point as a sentence, or plainly that it never or always pays."""
-    s = e.scenario
-    users_mode = isinstance(s.today, UsersLoad)
-    if point.status == "always":
-        least = _users(1) if users_mode else f"{_times(Fraction(MIN_FACTOR))} så mycket som en server i dag"
-        return f"Elixir kostar inte mer än i dag ens om en Elixir-server bara klarar {least}."
-    if point.status == "never":
-        return _never_text(e)
-    assert point.factor is not None and point.comparison is not None
-    where = (f"{_users(point.users_per_server or 0)}, {_times(point.factor)} dagens" if users_mode
-             else f"{_times(point.factor)} så mycket som en server i dag")
-    if outcome_of(point.comparison.saving_kr_per_month) == "even":
-        return f"Elixir kostar lika mycket som i dag om en server klarar {where}."
-    when = "redan" if point.factor <= s.factor else "först"
-    return f"Elixir lönar sig {when} om en server klarar {where}."
-
-
-def _never_text(e: Estimate) -> str:
-    s = e.scenario
-    balancer = s.load_balancer_kr_per_month if s.elixir_load_balancer else Decimal(0)
-    floor_kr = EXACT.add(EXACT.multiply(s.server_kr_per_month, Decimal(s.min_app_servers)), balancer)
-    if floor_kr > e.chosen.current.kr_per_month:
-        with_lb = " och load balancern" if s.elixir_load_balancer else ""
-        return ("Elixir blir inte billigare än i dag hur mycket en server än klarar: redan det minsta "
-                f"antalet app-servrar ({s.min_app_servers}){with_lb} kostar {format_kr_per_month(floor_kr)}, "
-                f"mot {format_kr_per_month(e.chosen.current.kr_per_month)} i dag.")
-    most = (_users(MAX_USERS_PER_SERVER) if isinstance(s.today, UsersLoad)
-            else f"{_times(Fraction(MAX_FACTOR))} så mycket som en server i dag")
-    return f"Elixir lönar sig inte ens om en server klarar {most}, kalkylatorns största värde."
+def _minimum_note(minimum: int) -> str:
+    """` (minst 2 för redundans)`; with a minimum of 1 there is nothing to say."""
+    return f" (minst {minimum} för redundans)" if minimum > 1 else ""
 
 
 def sensitivity_caption(e: Estimate) -> str:
-    """What the sensitivity chart and table show, and what the marks mean."""
-    what = "så många användare" if isinstance(e.scenario.today, UsersLoad) else "så mycket"
+    """What the sensitivity chart and table show, the job-work assumption they keep, and the marks."""
+    s = e.scenario
+    users_mode = isinstance(s.today, UsersLoad)
+    what = "så många användare" if users_mode else "så mycket"
+    own_users = s.today.users_per_server_elixir if isinstance(s.today, UsersLoad) else None
+    own = factor_words(factor_for(s, s.factor, own_users))
+    jobs = (f" Bakgrundsjobben behöver här {jobs_need(jobs_percent(s))}, som du har valt; det försiktiga "
+            "fallet räknar med lika mycket serverkraft som i dag." if has_job_servers(s) else "")
     return (f"Elixir jämfört med i dag om en Elixir-server klarar 1 till 6\u00a0gånger {what} som en server "
-            f"i dag, och med ditt eget värde ({format_decimal(factor_decimal(e.scenario.factor))}×). "
+            f"i dag, och med ditt eget värde ({own}×).{jobs} "
             f"Artikeln antar {format_decimal(factor_decimal(ARTICLE_FACTOR))}×; Pinterests "
             f"notifieringstjänst visade {format_decimal(factor_decimal(PINTEREST_FACTOR))}× (30 Java-servrar "
             "blev 15 Elixir-servrar, 2015).")
-
-
-def months_text(months: int) -> str:
-    """`1 månad`, `8 månader`."""
-    return f"{format_count(months)}{NBSP}{'månad' if months == 1 else 'månader'}"
-
-
-def years_text(years: int) -> str:
-    """`3 år`."""
-    return f"{format_count(years)}{NBSP}år"
-
-
-def payback_text(chosen: Difference, p: Payback) -> str:
-    """When the move pays for itself, and the net after the horizon; or an invitation to add its cost."""
-    horizon = years_text(p.years)
-    if p.migration_kr is None or p.net_kr is None:
-        over = _over_horizon(chosen, p.years)
-        return (f"{over}Kostnaden för själva flytten ingår inte. Fyll i den, så räknar kalkylen ut när "
-                f"flytten betalar sig och vad som blir kvar efter {horizon}.")
-    net = _net(p.net_kr, horizon)
-    if p.months is None:
-        return f"Flytten betalar sig aldrig med de här siffrorna: Elixir sparar inget per månad. {net}"
-    if p.months == 0:
-        return f"Det finns ingen flyttkostnad att tjäna in. {net}"
-    if p.months <= p.years * MONTHS_PER_YEAR:
-        return f"Flytten betalar sig på {months_text(p.months)}. {net}"
-    return f"Flytten betalar sig inte inom {horizon}: det tar {months_text(p.months)}. {net}"
-
-
-def _over_horizon(chosen: Difference, years: int) -> str:
-    total = EXACT.multiply(chosen.saving_kr_per_month, Decimal(MONTHS_PER_YEAR * years))
-    outcome = outcome_of(total)
-    if outcome == "even":
-        return ""
-    verb = "sparar du" if outcome == "saving" else "kostar Elixir"
-    more = "" if outcome == "saving" else " mer"
-    return f"Över {years_text(years)} {verb} {format_kr(abs(total))}{more} på servrarna. "
-
-
-def _net(net_kr: Decimal, horizon: str) -> str:
-    outcome = outcome_of(net_kr)
-    if outcome == "saving":
-        return f"Efter {horizon} har du sparat {format_kr(net_kr)} netto, flyttkostnaden inräknad."
-    if outcome == "even":
-        return f"Efter {horizon} går det jämnt ut, flyttkostnaden inräknad."
-    return f"Efter {horizon} har flytten kostat {format_kr(-net_kr)} mer än den sparat."

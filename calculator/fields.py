@@ -17,16 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
 
 from calculator.formatting import canonical_number, format_decimal, format_with_unit, join_sv, read_canonical
 from calculator.model import STACKS
-
-Kind = Literal["choice", "integer", "decimal", "boolean"]
-# "system": facts about the visitor's system (and project); "assumption": the
-# model's assumptions and prices, which most visitors keep (the form folds them away).
-Group = Literal["system", "assumption"]
-Mode = Literal["users", "servers"]
+from calculator.result_types import FieldSpecJson, Group, Kind, Mode
 
 USERS_MODE: tuple[Mode, ...] = ("users",)
 SERVERS_MODE: tuple[Mode, ...] = ("servers",)
@@ -40,6 +34,9 @@ MAX_SERVERS = 100_000  # servers of one kind run today
 MIN_FACTOR, MAX_FACTOR = Decimal("0.1"), Decimal(100)  # Elixir capacity relative to today
 MAX_MIGRATION_KR = 1_000_000_000
 MAX_YEARS = 20
+MAX_PERCENT = 100
+# A unit's singular, for a value of exactly 1 (`1 server`, `1 gång`); other units read the same.
+SINGULAR_UNITS = {"servrar": "server", "gånger": "gång", "månader": "månad"}
 
 
 @dataclass(frozen=True)
@@ -84,9 +81,10 @@ class FieldSpec:
             return "ja" if canonical == "true" else "nej"
         if not canonical:
             return "inte ifylld"
-        return format_with_unit(read_canonical(canonical), self.unit)
+        value = read_canonical(canonical)
+        return format_with_unit(value, SINGULAR_UNITS.get(self.unit, self.unit) if value == 1 else self.unit)
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self) -> FieldSpecJson:
         """The JSON form of the contract (min/max as canonical strings)."""
         return {
             "key": self.key,
@@ -148,7 +146,9 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     _users(
         "users", "Samtidiga användare", "10000",
-        "Hur många som använder systemet samtidigt vid en normal topp.",
+        "Samtidiga användare är de som är aktiva i systemet samma stund vid en vanlig topp, inte alla "
+        "registrerade. Uppskatta det med toppen av aktiva sessioner i din analys eller övervakning, eller "
+        "med antalet öppna anslutningar (HTTP, WebSockets) på lastbalanseraren när det är som mest last.",
         "Artikelns räkneexempel: en e-handelsplattform med 10\u00a0000 samtidiga användare.",
         MAX_USERS,
     ),
@@ -158,9 +158,9 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Artikelns exempel: 8 app-servrar.",
     ),
     _count(
-        "job_servers", "Jobbservrar i dag", "2", 0,
+        "job_servers", "Bakgrundsjobbservrar i dag", "2", 0,
         "Servrar som bara kör bakgrundsjobb (t.ex. Sidekiq, Celery, BullMQ). 0 om du inte har några.",
-        "Artikelns exempel: 2 bakgrundsjobb-servrar.",
+        "Artikelns exempel: 2 bakgrundsjobbservrar.",
     ),
     _count(
         "redis_servers", "Redis-servrar i dag", "1", 0,
@@ -168,15 +168,15 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Artikelns exempel: 1 Redis-server.",
     ),
     _count(
-        "lb_servers", "Load balancers i dag", "1", 0,
-        "Load balancers framför app-servrarna.",
-        "Artikelns exempel: 1 load balancer.",
+        "lb_servers", "Lastbalanserare i dag", "1", 0,
+        "Lastbalanserare (load balancers) framför app-servrarna.",
+        "Artikelns exempel: 1 lastbalanserare (load balancer).",
         unit="st.",
     ),
     _toggle(
         "jobs", "Bakgrundsjobb", "true",
         "Rapporter, utskick, import/export (t.ex. Sidekiq, Celery, BullMQ).",
-        "Artikelns exempel har 2 bakgrundsjobb-servrar bredvid 8 app-servrar.",
+        "Artikelns exempel har 2 bakgrundsjobbservrar bredvid 8 app-servrar.",
     ),
     _toggle(
         "realtime", "Realtidsfunktioner (PubSub)", "false",
@@ -231,9 +231,19 @@ FIELDS: tuple[FieldSpec, ...] = (
         "Elixir-servrar, 2015).",
         MIN_FACTOR, MAX_FACTOR, group="assumption", modes=SERVERS_MODE,
     ),
+    FieldSpec(
+        "jobs_capacity", "Bakgrundsjobbens behov av serverkraft med Elixir", "%", "integer", "0",
+        "Hur stor del av dagens bakgrundsjobbservrars kapacitet jobben fortfarande behöver när de körs i "
+        "Elixir-app-servrarna: 0 % är artikelns antagande (jobben ryms utan extra serverkraft), 100 % att "
+        "de behöver lika mycket som i dag. Är dina jobb tunga (rapporter, bildbehandling, import), välj "
+        "ett högre värde.",
+        "Artikelns eget antagande: de 2 bakgrundsjobbservrarna försvinner och jobben ryms i de 2 "
+        "Elixir-servrarna, alltså 0\u00a0%. Det försiktiga fallet räknar med 100\u00a0%.",
+        Decimal(0), Decimal(MAX_PERCENT), group="assumption",
+    ),
     _price(
         "server_kr", "Pris per server", "200", 1,
-        "Månadskostnad för en app-server; samma pris används för bakgrundsjobb-servrar.",
+        "Månadskostnad för en app-server; samma pris används för bakgrundsjobbservrar.",
         "Artikelns pris: 200\u00a0kr/mån per app-server.",
     ),
     _price(
@@ -243,20 +253,23 @@ FIELDS: tuple[FieldSpec, ...] = (
         "går bara ihop om Redis-servern kostar 100\u00a0kr/mån.",
     ),
     _price(
-        "lb_kr", "Pris för load balancer", "100", 0,
-        "Månadskostnad för en load balancer.",
+        "lb_kr", "Pris per lastbalanserare", "100", 0,
+        "Månadskostnad för en lastbalanserare.",
         "Härlett ur artikeln, som inte anger priset: dess summa för Elixir-stacken "
-        "(2\u00a0servrar à 200\u00a0kr plus load balancer) går bara ihop vid 100\u00a0kr/mån.",
+        "(2\u00a0servrar à 200\u00a0kr plus lastbalanserare) går bara ihop vid 100\u00a0kr/mån.",
     ),
     FieldSpec(
         "min_servers", "Minsta antal app-servrar", "servrar", "integer", "2",
-        "För redundans: en server ska kunna gå ner utan avbrott.",
+        "Med minst 2 kan en server gå ner utan avbrott (redundans); 1 ger ingen redundans.",
         "Vanlig praxis för redundans; artikelns Elixir-exempel har också 2 app-servrar.",
         Decimal(1), Decimal(MAX_MIN_SERVERS), group="assumption",
     ),
     _toggle(
-        "elixir_lb", "Load balancer på Elixir-sidan", "true",
-        "Elixir-noder kan dela last själva, men en load balancer framför dem är vanlig.",
+        "elixir_lb", "Lastbalanserare på Elixir-sidan", "true",
+        "Ja: Elixir-sidan behåller lika många lastbalanserare som i dag (med användare: en). "
+        "Elixir-noder som är ihopkopplade delar inte själva på inkommande HTTP-trafik, så med flera "
+        "app-servrar behövs något som fördelar den: en lastbalanserare, eller en tjänst du redan har "
+        "(till exempel molnleverantörens eller DNS). Välj nej bara om du har det.",
         "Artikeln kallar den valfri men räknar med den i sin summa.",
         group="assumption", modes=BOTH_MODES,
     ),
@@ -265,6 +278,6 @@ FIELDS: tuple[FieldSpec, ...] = (
 FIELDS_BY_KEY: dict[str, FieldSpec] = {spec.key: spec for spec in FIELDS}
 
 
-def field_specs() -> list[dict[str, object]]:
+def field_specs() -> list[FieldSpecJson]:
     """Every input field as JSON-ready dicts, in display order (a fresh copy)."""
     return [spec.as_dict() for spec in FIELDS]

@@ -71,17 +71,33 @@ def format_decimal(value: Decimal) -> str:
     At most two decimals (rounded half up), trailing zeros dropped: unlike money,
     a factor of 0,8 is not written `0,80`.
     """
-    text = f"{value.quantize(_CENTS, rounding=ROUND_HALF_UP):f}"
-    whole, _, fraction = text.partition(".")
+    return format_digits(value.quantize(_CENTS, rounding=ROUND_HALF_UP))
+
+
+def format_digits(value: Decimal) -> str:
+    """A non-negative number with every decimal it has, trailing zeros dropped: `0,801`, `4`."""
+    whole, _, fraction = f"{value:f}".partition(".")
     fraction = fraction.rstrip("0")
     return format_count(int(whole)) + ("," + fraction if fraction else "")
 
 
-def canonical_number(value: Decimal) -> str:
-    """The share-link form of a number: `10000`, `1,50` (decimal comma, two decimals or none)."""
+def plain_number(value: Decimal, places: Decimal | None = None) -> str:
+    """A number as a machine reads it: `2200`, `-500`, `0.8`, `199.50`; never an exponent.
+
+    A whole number has no decimals. Any other is rounded to `places` when
+    given (`0.01`: always two decimals), else keeps its decimals without
+    trailing zeros.
+    """
     if value == value.to_integral_value():
         return str(int(value))
-    return f"{value.quantize(_CENTS):f}".replace(".", ",")
+    if places is not None:
+        return f"{value.quantize(places):f}"
+    return f"{value:f}".rstrip("0")
+
+
+def canonical_number(value: Decimal) -> str:
+    """The share-link form of a number: `10000`, `1,50` (decimal comma, two decimals or none)."""
+    return plain_number(value, _CENTS).replace(".", ",")
 
 
 def read_canonical(text: str) -> Decimal:
@@ -91,9 +107,7 @@ def read_canonical(text: str) -> Decimal:
 
 def plain_kr(value: Decimal) -> str:
     """Machine form for JSON: `2200`, `199.50`, `-500`. Exact, no float."""
-    if value == int(value):
-        return str(int(value))
-    return f"{value.quantize(_CENTS):f}"
+    return plain_number(value, _CENTS)
 
 
 def join_sv(items: list[str], conjunction: str = "och") -> str:

@@ -19,7 +19,7 @@ from this file alone:
                     without the Elixir load balancer: 1 800 / 2 200 -> 82 %
 
     Elixir, cautious case (no more work per server than today, and the
-    background jobs' work still needs servers)
+    background jobs' work still needs today's job servers' capacity)
     app servers     ceil((10 000 + 2 × 1 250) / 1 250) = 10 × 200 = 2 000
     load balancer                                       =  1 × 100 =   100
                                                                      2 100
@@ -38,14 +38,20 @@ one of today's app servers (users / users per server, or the server count)
 and on the capacity *factor* of an Elixir server relative to one of today's
 (users per Elixir server / users per server today, or the factor typed):
 
-    Elixir app servers = max(minimum, ceil(load / factor))
+    job work           = today's background-job servers × jobs share
+    Elixir app servers = max(minimum, ceil((load + job work) / factor))
 
 The Elixir side folds jobs, PubSub, caching and WebSockets into its app
-servers (Oban/Task, Phoenix PubSub, ETS, Phoenix Channels).
+servers (Oban/Task, Phoenix PubSub, ETS, Phoenix Channels). The *jobs share*
+(`jobs_capacity` in percent) says how much of today's background-job servers'
+capacity that work still needs: 0, the article's claim, folds it in for free;
+1 moves all of it onto the app servers, which carry it at the factor like any
+other work. With the load-balancer option, the Elixir side keeps as many load
+balancers as today (none without it).
 
 The cautious case (`Estimate.cautious`) takes nothing for free: the factor is
-at most 1, and the background-job servers' work moves onto the Elixir app
-servers at today's capacity, so it adds their count to the load. Redis's roles
+at most 1 and the jobs share is 1, so the background-job servers' work moves
+onto the Elixir app servers at today's capacity. Redis's roles
 (queue, PubSub, cache) are in-memory work that the BEAM does inside the app
 servers' own memory (ETS, Phoenix PubSub; a database-backed queue such as Oban
 loads the database, which the model leaves out on both sides), so no Redis
@@ -153,6 +159,7 @@ class Scenario:
     load_balancer_kr_per_month: Decimal
     min_app_servers: int
     elixir_load_balancer: bool
+    jobs_share: Fraction = Fraction(0)  # of today's job servers' capacity the job work still needs (0 to 1)
 
     @cached_property
     def factor(self) -> Fraction:
@@ -167,6 +174,24 @@ class Scenario:
         if isinstance(self.today, UsersLoad):
             return Fraction(self.today.concurrent_users, self.today.users_per_server_now)
         return Fraction(self.today.app)
+
+    @cached_property
+    def current(self) -> Side:
+        """Today's bill (see `current_side`)."""
+        return current_side(self)
+
+    def job_work(self, jobs_share: Fraction) -> Fraction:
+        """The background-job servers' work that still needs capacity, in today's servers."""
+        return self.current.count_of("jobs") * jobs_share
+
+    @cached_property
+    def elixir_load_balancers(self) -> int:
+        """As many as today with the option on, none without it."""
+        return self.current.count_of("lb") if self.elixir_load_balancer else 0
+
+    @cached_property
+    def elixir_load_balancers_kr(self) -> Decimal:
+        return EXACT.multiply(self.load_balancer_kr_per_month, Decimal(self.elixir_load_balancers))
 
 
 @dataclass(frozen=True)
@@ -321,34 +346,36 @@ def _current_lines(s: Scenario, apps: int, jobs: int, redis: int, balancers: int
     return Side(s.stack.label, tuple(line for line in lines if line.count > 0))
 
 
-def elixir_kr_per_month(s: Scenario, factor: Fraction) -> Decimal:
-    """The Elixir bill's total alone (what `elixir_side(s, factor).kr_per_month` sums to)."""
-    apps = app_servers(s.load, factor, s.min_app_servers)
-    total = EXACT.multiply(s.server_kr_per_month, Decimal(apps))
-    return EXACT.add(total, s.load_balancer_kr_per_month) if s.elixir_load_balancer else total
+CAUTIOUS_JOBS_SHARE = Fraction(1)  # the cautious case: the job work needs all of today's job servers' capacity
 
 
-def elixir_side(s: Scenario, factor: Fraction, extra_load: int = 0) -> Side:
-    """Elixir: app servers that also run the folded-in workloads, maybe a balancer.
-
-    `extra_load` is work, in today's servers, that the app servers take on
-    besides today's app work (the cautious case's background jobs).
-    """
-    apps = app_servers(s.load + extra_load, factor, s.min_app_servers)
-    lines = [Line("app", apps, s.server_kr_per_month)]
-    if s.elixir_load_balancer:
-        lines.append(Line("lb", 1, s.load_balancer_kr_per_month))
-    return Side("Elixir", tuple(lines))
+def elixir_app_servers(s: Scenario, factor: Fraction, jobs_share: Fraction) -> int:
+    """App servers for today's app work plus the job work, at `factor` per server."""
+    return app_servers(s.load + s.job_work(jobs_share), factor, s.min_app_servers)
 
 
-def cautious_elixir_side(s: Scenario, current: Side) -> Side:
-    """No more work per server than today, and today's job servers' work still needs servers."""
-    return elixir_side(s, min(s.factor, Fraction(1)), current.count_of("jobs"))
+def elixir_kr_per_month(s: Scenario, factor: Fraction, jobs_share: Fraction) -> Decimal:
+    """The Elixir bill's total alone (what `elixir_side(s, factor, jobs_share).kr_per_month` sums to)."""
+    apps = elixir_app_servers(s, factor, jobs_share)
+    return EXACT.add(EXACT.multiply(s.server_kr_per_month, Decimal(apps)), s.elixir_load_balancers_kr)
+
+
+def elixir_side(s: Scenario, factor: Fraction, jobs_share: Fraction) -> Side:
+    """Elixir: app servers that also run the folded-in workloads, and today's balancers if kept."""
+    lines = (
+        Line("app", elixir_app_servers(s, factor, jobs_share), s.server_kr_per_month),
+        Line("lb", s.elixir_load_balancers, s.load_balancer_kr_per_month),
+    )
+    return Side("Elixir", tuple(line for line in lines if line.count > 0))
+
+
+def cautious_factor(s: Scenario) -> Fraction:
+    """No more work per Elixir server than per server today."""
+    return min(s.factor, Fraction(1))
 
 
 def estimate(s: Scenario) -> Estimate:
     """The chosen comparison and its cautious lower bound."""
-    current = current_side(s)
-    chosen = Comparison(current, elixir_side(s, s.factor))
-    cautious = Comparison(current, cautious_elixir_side(s, current))
+    chosen = Comparison(s.current, elixir_side(s, s.factor, s.jobs_share))
+    cautious = Comparison(s.current, elixir_side(s, cautious_factor(s), CAUTIOUS_JOBS_SHARE))
     return Estimate(s, chosen, cautious)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from calculator.formatting import join_sv
 from calculator.model import Scenario, UsersLoad, Workloads
 
-LOAD_BALANCER = "Load balancer"
+LOAD_BALANCER = "Lastbalanserare"
 
 
 def current_names(s: Scenario) -> dict[str, str]:
@@ -19,7 +19,7 @@ def current_names(s: Scenario) -> dict[str, str]:
     redis = f"Redis ({', '.join(_redis_uses(s.today.workloads))})" if isinstance(s.today, UsersLoad) else "Redis"
     return {
         "app": f"App-servrar ({s.stack.app_name})",
-        "jobs": f"Bakgrundsjobb-servrar ({s.stack.jobs_tool})",
+        "jobs": f"Bakgrundsjobbservrar ({s.stack.jobs_tool})",
         "redis": redis,
         "lb": LOAD_BALANCER,
     }

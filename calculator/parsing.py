@@ -45,7 +45,11 @@ _BOOLEANS = {"true": True, "ja": True, "false": False, "nej": False}
 
 
 class FieldError(ValueError):
-    """A field's value was refused; `str(error)` is the Swedish message."""
+    """A field's value was refused; `str(error)` is the Swedish message, `problem` its problem alone."""
+
+    def __init__(self, message: str, problem: str) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 class Parsed(NamedTuple):
@@ -176,4 +180,4 @@ def how_to_write(spec: FieldSpec) -> str:
 
 def _error(spec: FieldSpec, problem: str, how: bool = False) -> FieldError:
     hint = f" {how_to_write(spec)}" if how else ""
-    return FieldError(f"{spec.label}: {problem}. {allowed(spec)}{hint}")
+    return FieldError(f"{spec.label}: {problem}. {allowed(spec)}{hint}", problem)

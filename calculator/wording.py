@@ -10,12 +10,10 @@ is never shown as "0 %" ("under 1 %"), nor a saving short of everything as
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
 
 from calculator.formatting import NBSP, format_kr_per_month, format_kr_per_year, format_percent
 from calculator.model import Difference
-
-Outcome = Literal["saving", "even", "cost"]
+from calculator.result_types import Outcome
 
 
 def outcome_of(kr: Decimal) -> Outcome:

@@ -25,6 +25,8 @@ from pathlib import Path
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from sitebuild.beside_site import beside_site
+
 SUFFIX = ".assets.json"
 
 
@@ -103,8 +105,7 @@ class AssetManifest:
 
 def path_for(site_dir: str | Path) -> Path:
     """Where the record goes: beside the published folder, named after it."""
-    site = Path(site_dir)
-    return site.with_name(site.name + SUFFIX)
+    return beside_site(site_dir, SUFFIX)
 
 
 def write(site_dir: str | Path, manifest: AssetManifest) -> Path:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
 
 from jinja2 import Environment
 from mkdocs.structure.files import File
@@ -55,7 +54,7 @@ def render(
     `contact_href(scenario_text)` gives the contact link that carries a
     scenario, so the call to action works before any script has run.
     """
-    result: dict[str, Any] = calculator.compute(presets)  # the JSON shape `calculator/api.py` documents
+    result = calculator.compute(presets)  # `calculator.ComputeAnswer`: the shape `calculator/result_types.py` declares
     if not result["ok"]:
         detail = "; ".join(f"{key}: {message}" for key, message in result["errors"].items())
         raise MarkerError(f"invalid presets: {detail}")

@@ -11,6 +11,7 @@ site's rules never name a header twice for one path, so hosts cannot differ).
 
 from __future__ import annotations
 
+import fnmatch
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,8 +29,14 @@ class Rule:
     headers: tuple[Header, ...]
 
     def matches(self, path: str) -> bool:
-        regex = ".*".join(re.escape(part) for part in self.pattern.split("*"))
-        return re.fullmatch(regex, path) is not None
+        return re.match(pattern_regex(self.pattern), path) is not None
+
+
+def pattern_regex(pattern: str) -> str:
+    """A rule's pattern as a regular expression of the whole path (Python's, and
+    PCRE's for nginx): `*` matches any characters, slashes included, and nothing
+    else is special, so fnmatch's `?` and `[` are made literal first."""
+    return fnmatch.translate(re.sub(r"[?[]", r"[\g<0>]", pattern))
 
 
 def render(rules: list[Rule]) -> str:

@@ -29,6 +29,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from sitebuild import headers_file
+from sitebuild.beside_site import beside_site
 from sitebuild.headers_file import Rule
 
 SUFFIX = ".nginx.conf"
@@ -47,8 +48,7 @@ UNSAFE_IN_VALUE = re.compile(r'[$"\\\r\n]')
 
 def path_for(site_dir: str | Path) -> Path:
     """Where the include goes: beside the published folder, named after it."""
-    site = Path(site_dir)
-    return site.with_name(site.name + SUFFIX)
+    return beside_site(site_dir, SUFFIX)
 
 
 def url_paths(site_dir: Path) -> list[str]:
@@ -57,15 +57,11 @@ def url_paths(site_dir: Path) -> list[str]:
     return ["/", *sorted("/" + path.relative_to(site_dir).as_posix() for path in files)]
 
 
-def pattern_regex(pattern: str) -> str:
-    """A `_headers` pattern (`*` matches anything, slashes included) as a PCRE anchored at the end."""
-    return ".*".join(re.escape(part) for part in pattern.split("*")) + "$"
-
-
 def location_regex(rules: list[Rule], matching: frozenset[int]) -> str:
     """Matches exactly the paths that the rules numbered `matching` match and no other rule does."""
     checks = [
-        ("(?=" if index in matching else "(?!") + pattern_regex(rule.pattern) + ")" for index, rule in enumerate(rules)
+        ("(?=" if index in matching else "(?!") + headers_file.pattern_regex(rule.pattern) + ")"
+        for index, rule in enumerate(rules)
     ]
     return "^" + "".join(checks)
 

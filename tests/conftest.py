@@ -1,30 +1,34 @@
 """Shared fixtures: one strict build of the site per configuration and test
 session (shared by pytest-xdist's processes), a local HTTP server for it
 (sending the built `_headers`), real nginx serving it with the generated
-include, Debian's Chromium driven by Playwright, and browser contexts that
-fail a test on any CSP violation."""
+include, Debian's Chromium driven by Playwright, browser contexts that fail a
+test on any CSP violation, and one live calculator page per module.
+
+Tests import nothing from here: they ask for these fixtures by name, and
+import shared helpers from `tests/support/`."""
 
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import calculator
 from tests.support import nginx_server, site_builds
+from tests.support.calculator_page import open_calculator, wait_for_result
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support.csp_watch import fail_on_csp_violations, watch_csp
 from tests.support.site_builds import build_site
 from tests.support.static_server import StaticServer
-
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "REPO", "build_site", "fail_on_csp_violations", "watch_csp"]
 
 # The engine checks are test functions kept in a support module (collected in
 # test_firefox.py and test_webkit.py): let pytest explain their failures.
 pytest.register_assert_rewrite("tests.support.engine_checks")
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 # Fixtures that start a browser: tests using them are `browser` tests, which
@@ -63,11 +67,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 WORKER_NICENESS = 5
 
 
-def _builds_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Where the session's builds are shared: under pytest-xdist the worker
-    processes' temporary folders lie inside the controlling process's one."""
-    base = tmp_path_factory.getbasetemp()
-    return (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "site-builds"
+# Names the session's build folder for pytest-xdist's test processes, which
+# inherit the environment of the process that starts them.
+BUILDS_FOLDER_VARIABLE = "SITE_TESTS_BUILDS_FOLDER"
+
+
+def _is_test_process() -> bool:
+    """Whether this is one of pytest-xdist's test processes (not the one that runs the session)."""
+    return bool(os.environ.get("PYTEST_XDIST_WORKER"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """One build folder for the whole session, shared by every process
+    (`tests/support/site_builds.py`): the session's own process makes it before
+    it starts any test process."""
+    if not _is_test_process():
+        os.environ[BUILDS_FOLDER_VARIABLE] = tempfile.mkdtemp(prefix="site-builds-")
+    site_builds.set_cache_root(Path(os.environ[BUILDS_FOLDER_VARIABLE]))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The session's own process removes the build folder once every test process has ended:
+    each test got its own copy of the builds it asked for."""
+    if not _is_test_process():
+        shutil.rmtree(os.environ.pop(BUILDS_FOLDER_VARIABLE), ignore_errors=True)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -77,24 +100,15 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     nearly every test waits for it. pytest-xdist's test processes run at a lower
     CPU priority, so the tests that need no site (run first, see
     `pytest_collection_modifyitems`) never slow that copy down."""
-    if os.environ.get("PYTEST_XDIST_WORKER"):
+    if _is_test_process():
         os.nice(WORKER_NICENESS)
         return
-    # The session's own temporary-path factory, the one xdist places its workers' folders with.
-    site_builds.set_cache_root(_builds_folder(session.config._tmp_path_factory))
     site_builds.build_in_background()
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """A short run that needed no site ends without waiting for the build."""
     site_builds.stop_builds()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def shared_builds(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """One build per configuration for the whole session, shared by every process
-    through one folder (`tests/support/site_builds.py`)."""
-    site_builds.set_cache_root(_builds_folder(tmp_path_factory))
 
 
 @pytest.fixture(scope="session")
@@ -137,30 +151,6 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-# Pages report every Content-Security-Policy violation as a console error, so
-# that one listener sees them together with Chromium's own CSP messages (which
-# also cover the workers, where no init script runs).
-CSP_VIOLATION_LISTENER = """
-addEventListener("securitypolicyviolation", (event) => {
-  console.error(`Content Security Policy violation: ${event.effectiveDirective} blocked `
-    + `${event.blockedURI || "inline code"} in ${event.sourceFile || location.href}:${event.lineNumber}`);
-});
-"""
-
-
-def watch_csp(context: Any, found: list[str]) -> Any:
-    """Make `context` append to `found` every CSP violation of its pages and workers."""
-
-    def record(text: str) -> None:
-        if "Content Security Policy" in text:
-            found.append(text)
-
-    context.add_init_script(CSP_VIOLATION_LISTENER)
-    context.on("console", lambda message: record(message.text))
-    context.on("weberror", lambda error: record(str(error.error)))
-    return context
-
-
 @pytest.fixture()
 def new_context(browser: Any) -> Iterator[Callable[..., Any]]:
     """`browser.new_context` for browser tests: the test fails at teardown if any
@@ -177,12 +167,6 @@ def new_context(browser: Any) -> Iterator[Callable[..., Any]]:
     for context in contexts:
         context.close()
     fail_on_csp_violations(violations)
-
-
-def fail_on_csp_violations(violations: list[str]) -> None:
-    """Fail the test (or, from a fixture's teardown, the last test using it) naming each violation."""
-    if violations:
-        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations), pytrace=False)
 
 
 class Recorder:
@@ -222,3 +206,25 @@ def page(context: Any) -> Any:
 
     page.on("dialog", dismiss)
     return page
+
+
+@pytest.fixture(scope="module")
+def live_page(browser: Any, site_url: str) -> Iterator[Any]:
+    """One live calculator for a module's tests that only type and read: a cold
+    start costs about 5 s of CPU. Any CSP violation of its page or worker fails
+    the module's last test."""
+    violations: list[str] = []
+    context = watch_csp(browser.new_context(viewport={"width": 1280, "height": 900}), violations)
+    page = context.new_page()
+    open_calculator(page, site_url)
+    yield page
+    context.close()
+    fail_on_csp_violations(violations)
+
+
+@pytest.fixture()
+def example_page(live_page: Any) -> Any:
+    """The module's live calculator, brought back to the example with its own reset button."""
+    live_page.get_by_role("button", name="Återställ").click()
+    wait_for_result(live_page, calculator.compute({}))
+    return live_page

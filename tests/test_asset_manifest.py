@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from sitebuild import asset_manifest, headers_file, nginx_conf, pyodide_runtime
-from tests.support.config_variant import REPO
+from tests.support.paths import REPO
 
 CACHED = ("Cache-Control", "public, max-age=31536000, immutable")
 

@@ -18,7 +18,7 @@ import pytest
 
 from sitebuild import precompress, pyodide_stdlib
 from sitebuild.pyodide_runtime import STDLIB_ARCHIVE, locate
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 SECONDS = r"in \d+\.\d s"
 

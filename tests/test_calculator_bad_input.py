@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from calculator import compute
+from calculator import compute, field_specs
 
 NBSP = "\u00a0"
 USERS_RANGE = f"Tillåtet: ett heltal från 1 till 1{NBSP}000{NBSP}000{NBSP}000{NBSP}användare."
@@ -69,7 +69,20 @@ BAD_INPUTS = [
 
 @pytest.mark.parametrize(("fields", "key", "message"), BAD_INPUTS)
 def test_bad_input_is_refused_with_a_swedish_message(fields: dict, key: str, message: str) -> None:
-    assert compute(fields) == {"schema": 1, "ok": False, "errors": {key: message}}
+    result = compute(fields)
+    assert {k: result[k] for k in ("schema", "ok", "errors")} == {"schema": 1, "ok": False, "errors": {key: message}}
+    # each message's problem alone, as structured data (the method page shows it without parsing the message)
+    assert set(result["problems"]) == {key} and result["problems"][key]
+    if key in field_keys():
+        assert message.startswith(f"{label_of(key)}: {result['problems'][key]}. Tillåtet: ")
+
+
+def field_keys() -> set[str]:
+    return {spec["key"] for spec in field_specs()}
+
+
+def label_of(key: str) -> str:
+    return next(spec["label"] for spec in field_specs() if spec["key"] == key)
 
 
 def test_every_failing_field_is_reported_at_once() -> None:
@@ -80,7 +93,8 @@ def test_every_failing_field_is_reported_at_once() -> None:
 def test_a_non_dict_is_reported_under_underscore() -> None:
     for value in (None, [], "users=5", 42):
         assert compute(value) == {"schema": 1, "ok": False,
-                                  "errors": {"_": "Kalkylen fick inga fält att räkna på."}}
+                                  "errors": {"_": "Kalkylen fick inga fält att räkna på."},
+                                  "problems": {"_": "inga fält"}}
 
 
 def test_a_flood_of_unknown_keys_gets_a_bounded_answer() -> None:

@@ -9,7 +9,6 @@ inputs, so these tests prove the browser shows what the model computes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -18,82 +17,24 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import calculator
-from tests.conftest import fail_on_csp_violations, watch_csp
+from sitebuild import mail_link
+from tests.support.calculator_page import (
+    READY,
+    READY_TIMEOUT_MS,
+    SAVING,
+    SHARES_THE_LIVE_PAGE,
+    expected_lines,
+    expected_slots,
+    fill,
+    line_texts,
+    open_calculator,
+    slot_texts,
+    wait_for_result,
+    wait_for_saving,
+)
+from tests.support.committed_site import contact_settings
 
 pytestmark = pytest.mark.browser
-
-READY = "[data-calculator][data-live]"
-READY_TIMEOUT_MS = 60_000
-SAVING = "[data-calculator] .calc__saving"
-
-
-def open_calculator(page: Any, url: str) -> None:
-    page.goto(url)
-    page.locator("#kalkylator").scroll_into_view_if_needed()
-    page.wait_for_selector(READY, state="attached", timeout=READY_TIMEOUT_MS)
-
-
-# The tests that share a module's live calculator (`example_page`) stay on one
-# test process, which starts it once.
-SHARES_THE_LIVE_PAGE = pytest.mark.xdist_group("live-page")
-
-
-@pytest.fixture(scope="module")
-def live_page(browser: Any, site_url: str) -> Iterator[Any]:
-    """One live calculator for a module's tests that only type and read: a cold
-    start costs about 5 s of CPU. Any CSP violation of its page or worker fails
-    the module's last test."""
-    violations: list[str] = []
-    context = watch_csp(browser.new_context(viewport={"width": 1280, "height": 900}), violations)
-    page = context.new_page()
-    open_calculator(page, site_url)
-    yield page
-    context.close()
-    fail_on_csp_violations(violations)
-
-
-@pytest.fixture()
-def example_page(live_page: Any) -> Any:
-    """The module's live calculator, brought back to the example with its own reset button."""
-    live_page.get_by_role("button", name="Återställ").click()
-    wait_for_result(live_page, calculator.compute({}))
-    return live_page
-
-
-def slot_texts(page: Any) -> list[list[str]]:
-    """`[slot name, text]` of every `data-out` slot of the first calculator, in document order."""
-    return page.eval_on_selector(
-        "[data-calculator]",
-        "root => [...root.querySelectorAll('[data-out]')].map(el => [el.dataset.out, el.textContent])",
-    )
-
-
-def line_texts(page: Any) -> list[list[str]]:
-    return page.eval_on_selector_all(
-        "[data-calculator] tbody[data-lines] tr",
-        "rows => rows.map(row => [...row.querySelectorAll('[data-line-out]')].map(c => c.textContent))",
-    )
-
-
-def expected_slots(result: dict[str, Any], slots: list[list[str]]) -> list[list[str]]:
-    """What each of those slots must say for `result` (nothing for a null, as a payback not computed)."""
-
-    def lookup(path: str) -> str:
-        value: Any = result
-        for key in path.split("."):
-            value = value[key]
-        return "" if value is None else str(value)
-
-    return [[name, lookup(name)] for name, _ in slots]
-
-
-def expected_lines(result: dict[str, Any]) -> list[list[str]]:
-    return [
-        [line["name"], line["count_text"], line["unit_text"], line["monthly_text"]]
-        for side in ("current", "elixir")
-        for line in result[side]["lines"]
-    ]
-
 
 class SlotParser(HTMLParser):
     """Collects `[slot name, text]` of `data-out` elements of static HTML (the pre-rendered numbers)."""
@@ -132,46 +73,6 @@ def prerendered_slots(built_site: Path) -> list[list[str]]:
     parser.feed(section[: section.index("<template")])
     return parser.slots
 
-
-def fill(page: Any, values: dict[str, str]) -> None:
-    """Type into the calculator by each field's visible label, as a visitor would."""
-    labels = {spec["key"]: spec["label"] for spec in calculator.field_specs()}
-    kinds = {spec["key"]: spec["kind"] for spec in calculator.field_specs()}
-    form = page.locator("[data-calc-form]").first
-    for key, value in values.items():
-        field = form.get_by_label(re.compile("^" + re.escape(labels[key]) + r"( \(.*\))?$"))  # label (unit)
-        if not field.is_visible():
-            form.get_by_text("Antaganden och priser").click()  # open the folded assumptions
-        if kinds[key] == "choice":
-            field.select_option(value)
-        elif kinds[key] == "boolean":
-            field.set_checked(value == "true")
-        else:
-            field.fill(value)
-
-
-def wait_for_saving(page: Any, text: str) -> None:
-    page.wait_for_function(
-        "([selector, text]) => document.querySelector(selector).textContent === text",
-        arg=[SAVING, text],
-        timeout=10_000,
-    )
-
-
-def wait_for_result(page: Any, expected: dict[str, Any]) -> None:
-    """Wait until every slot and every component line shows `expected` (edits may still be in flight)."""
-    slots = expected_slots(expected, slot_texts(page))
-    page.wait_for_function(
-        """([slots, lines]) => {
-          const root = document.querySelector("[data-calculator]");
-          const shown = [...root.querySelectorAll("[data-out]")].map(el => [el.dataset.out, el.textContent]);
-          const rows = [...root.querySelectorAll("tbody[data-lines] tr")]
-            .map(row => [...row.querySelectorAll("[data-line-out]")].map(c => c.textContent));
-          return JSON.stringify(shown) === JSON.stringify(slots) && JSON.stringify(rows) === JSON.stringify(lines);
-        }""",
-        arg=[slots, expected_lines(expected)],
-        timeout=10_000,
-    )
 
 
 def test_prerendered_numbers_are_the_models(built_site: Path) -> None:
@@ -320,8 +221,7 @@ def test_blocked_webassembly_ends_in_a_message_and_retry_recovers(site_url: str,
     assert "kunde inte laddas" in page.locator("[data-calc-status]").text_content()
     expected = calculator.compute({})
     assert page.locator(SAVING).text_content() == expected["saving"]["headline"]
-    cta = page.get_by_role("link", name="Få en kostnadsfri analys av ditt scenario")
-    assert (cta.get_attribute("href") or "").startswith(("mailto:", "#kontakt"))
+    assert contact_link(page) == site_mail_link(expected["summary"]), "the build's link stays"
 
     page.unroute(re.compile(r".*\.wasm$"))
     retry.click()
@@ -351,22 +251,36 @@ def test_without_javascript_the_example_and_the_contact_link_are_there(new_conte
         page.goto(site_url)
         expected = calculator.compute({})
         assert page.locator(SAVING).text_content() == expected["saving"]["headline"]
-        cta = page.get_by_role("link", name="Få en kostnadsfri analys av ditt scenario")
-        assert (cta.get_attribute("href") or "").startswith(("mailto:", "#kontakt"))
+        assert contact_link(page) == site_mail_link(expected["summary"])
     finally:
         context.close()
 
 
+def contact_link(page: Any) -> str:
+    """Where the calculator's call to action goes."""
+    return page.get_by_role("link", name="Få en kostnadsfri analys av ditt scenario").get_attribute("href") or ""
+
+
+def site_email() -> str:
+    """The committed site's contact address. The site has no form
+    (tests/test_contact_form.py covers one), so its call to action is a mail."""
+    settings = contact_settings()
+    assert settings.form_endpoint is None
+    return settings.email
+
+
+def site_mail_link(scenario_text: str) -> str:
+    """The committed site's mail link carrying `scenario_text`."""
+    return mail_link.mailto_href(site_email(), scenario_text)
+
+
 def check_contact_carries(page: Any, expected: dict[str, Any]) -> None:
-    """The call to action carries the scenario: in the mail it opens, or in the form's message."""
-    href = page.get_by_role("link", name="Få en kostnadsfri analys av ditt scenario").get_attribute("href") or ""
-    if href.startswith("mailto:"):
-        body = parse_qs(urlsplit(href).query)["body"][0]
-        assert expected["saving"]["monthly_text"] in body
-        assert expected["query"] in body
-    else:
-        message = page.locator("#kontakt textarea").input_value()
-        assert expected["saving"]["monthly_text"] in message
+    """The call to action opens a mail to the site's address carrying the scenario."""
+    href = contact_link(page)
+    assert href.startswith(mail_link.prefix(site_email())), href
+    body = parse_qs(urlsplit(href).query)["body"][0]
+    assert expected["saving"]["monthly_text"] in body
+    assert expected["query"] in body
 
 
 def test_calculator_starts_after_instant_navigation(site_url: str, page: Any) -> None:

@@ -30,17 +30,25 @@ def test_presets_decide_the_prerendered_scenario(tmp_path: Path) -> None:
     assert "<!-- sajt:kalkylator" not in page
 
 
+# What the error's problem must say: each bad field by its key, leading its
+# own message (a label such as "Nuvarande stack" does not count), or how a
+# marker's arguments are written.
 @pytest.mark.parametrize(
     ("marker", "named"),
     [
-        ("<!-- sajt:kalkylator users=-5 -->", "users"),
-        ("<!-- sajt:kalkylator stack=cobol -->", "stack"),
-        ("<!-- sajt:kalkylator colour=red -->", "colour"),
-        ("<!-- sajt:kalkylator users = 5 -->", "key=value"),
+        ("<!-- sajt:kalkylator users=-5 -->", r"[:;] users: "),
+        ("<!-- sajt:kalkylator stack=cobol -->", r"[:;] stack: "),
+        ("<!-- sajt:kalkylator colour=red -->", r"[:;] colour: "),
+        ("<!-- sajt:kalkylator users = 5 -->", r"key=value"),
     ],
 )
 def test_bad_presets_stop_the_build_naming_page_and_field(tmp_path: Path, marker: str, named: str) -> None:
+    """The error names the page, the line and the marker, and then, in what it
+    says is wrong (the echoed marker does not count), the field."""
     code, log, _ = build_page(tmp_path, marker)
     assert code != 0
-    assert f"index.md, line {FIRST_LINE}" in log and named in log
+    where = f"index.md, line {FIRST_LINE}: {marker}: "
+    assert where in log, log
+    problem = log.partition(where)[2].splitlines()[0]
+    assert re.search(named, problem), problem
     assert "Traceback" not in log

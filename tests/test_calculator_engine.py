@@ -24,15 +24,9 @@ from playwright.sync_api import Error as PlaywrightError
 
 import calculator
 from sitebuild import asset_manifest
-from tests.conftest import watch_csp
+from tests.support.calculator_page import READY, READY_TIMEOUT_MS, fill, open_calculator, wait_for_result
 from tests.support.connections import FAST, ONE_MBIT, SAVE_DATA, Connection
-from tests.test_calculator_browser import (
-    READY,
-    READY_TIMEOUT_MS,
-    fill,
-    open_calculator,
-    wait_for_result,
-)
+from tests.support.csp_watch import watch_csp
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("engine")]
 

@@ -67,7 +67,10 @@ def test_the_cautious_case_takes_nothing_for_free() -> None:
     assert result["range"]["low_text"] == f"5{NBSP}% billigare"
     assert result["range"]["summary"].startswith(f"Resultatet ligger mellan en besparing på 5{NBSP}% "
                                                  f"(100{NBSP}kr/mån) i det försiktiga fallet")
-    assert f"det står för 1{NBSP}600{NBSP}kr/mån av skillnaden" in result["range"]["driver"]
+    # the capacity assumption accounts for 1 200 kr of the 1 700 (issue 15: it used to claim 1 600)
+    assert result["range"]["driver"].startswith("Mest avgör antagandet att en Elixir-server klarar fler användare "
+                                                f"än en server i dag (5{NBSP}000 mot 1{NBSP}250): det sparar "
+                                                f"1{NBSP}200{NBSP}kr/mån.")
 
 
 @pytest.mark.parametrize(
@@ -90,10 +93,10 @@ def test_counts_scale_with_load(users: str, current: dict, elixir: dict) -> None
 @pytest.mark.parametrize(
     ("stack", "label", "app", "jobs"),
     [
-        ("node", "Node.js", "App-servrar (Node.js/Express)", "Bakgrundsjobb-servrar (BullMQ)"),
-        ("python", "Python", "App-servrar (Python/Django/FastAPI)", "Bakgrundsjobb-servrar (Celery)"),
-        ("ruby", "Ruby", "App-servrar (Ruby on Rails)", "Bakgrundsjobb-servrar (Sidekiq)"),
-        ("java", "Java", "App-servrar (Java/Spring Boot)", "Bakgrundsjobb-servrar (Quartz)"),
+        ("node", "Node.js", "App-servrar (Node.js/Express)", "Bakgrundsjobbservrar (BullMQ)"),
+        ("python", "Python", "App-servrar (Python/Django/FastAPI)", "Bakgrundsjobbservrar (Celery)"),
+        ("ruby", "Ruby", "App-servrar (Ruby on Rails)", "Bakgrundsjobbservrar (Sidekiq)"),
+        ("java", "Java", "App-servrar (Java/Spring Boot)", "Bakgrundsjobbservrar (Quartz)"),
     ],
 )
 def test_each_stack_names_components_its_users_recognise(stack: str, label: str, app: str, jobs: str) -> None:
@@ -146,7 +149,8 @@ def test_field_specs_follow_the_contract() -> None:
     assert [spec["key"] for spec in specs] == [
         "mode", "stack", "users", "app_servers", "job_servers", "redis_servers", "lb_servers",
         "jobs", "realtime", "caching", "websockets", "migration_kr", "years",
-        "cap_now", "cap_elixir", "factor", "server_kr", "redis_kr", "lb_kr", "min_servers", "elixir_lb",
+        "cap_now", "cap_elixir", "factor", "jobs_capacity", "server_kr", "redis_kr", "lb_kr", "min_servers",
+        "elixir_lb",
     ]
     for spec in specs:
         assert set(spec) == {

@@ -7,14 +7,16 @@ import re
 
 import pytest
 
-from calculator import compute
+from calculator import compute, field_specs
 
 NBSP = "\u00a0"
 
 
 def _texts(result: dict) -> str:
     """Every sentence the model writes about the difference, in one string."""
-    parts = [result["saving"]["headline"], result["saving"]["percent_text"], result["summary"],
+    labels = tuple(f"{spec['label']}: " for spec in field_specs())  # the summary's inputs are not differences
+    summary = "\n".join(line for line in result["summary"].splitlines() if not line.startswith(labels))
+    parts = [result["saving"]["headline"], result["saving"]["percent_text"], summary,
              result["break_even"]["text"], result["payback"]["text"], result["sensitivity_caption"]]
     parts += [str(value) for key, value in result["range"].items() if key.endswith(("text", "summary", "driver"))]
     parts += [point["monthly_text"] + point["percent_text"] for point in result["sensitivity"]]
@@ -65,11 +67,19 @@ def test_the_range_of_a_loss_says_extra_cost() -> None:
 
 def test_break_even_for_the_articles_example() -> None:
     # 2 200 kr today; Elixir may have at most (2 200 − 100) / 200 = 10 app servers,
-    # so an Elixir server must carry ceil(10 000 / 10) = 1 000 users = 0,8 × 1 250.
+    # so an Elixir server must carry ceil(10 000 / 10) = 1 000 users = 0,8 × 1 250
+    # (the job work needs no capacity, the article's claim). The cautious break-even,
+    # the 2 job servers' work at today's capacity: ceil((10 000 + 2 × 1 250) / 10) = 1 250 = 1 × 1 250.
     point = compute({})["break_even"]
+    chosen = (f"Ryms bakgrundsjobben utan extra serverkraft, som artikeln antar, blir Elixir billigare per månad "
+              f"redan om en server klarar 1{NBSP}000{NBSP}användare, 0,8{NBSP}gånger dagens.")
+    cautious = (f"Behöver bakgrundsjobben lika mycket serverkraft som i dag, som i det försiktiga fallet, blir "
+                f"Elixir billigare per månad redan om en server klarar 1{NBSP}250{NBSP}användare, lika mycket "
+                "som en server i dag.")
     assert point == {
         "status": "pays", "cap_elixir": "1000", "factor": "0.8", "factor_text": "0,8",
-        "text": f"Elixir lönar sig redan om en server klarar 1{NBSP}000{NBSP}användare, 0,8{NBSP}gånger dagens.",
+        "text": f"{chosen} {cautious}", "chosen_text": chosen,
+        "cautious": {"status": "pays", "cap_elixir": "1250", "factor": "1", "factor_text": "1", "text": cautious},
     }
     # one user fewer per server and Elixir costs more: 11 × 200 + 100 = 2 300 kr
     assert compute({"cap_elixir": "999"})["outcome"] == "cost"
@@ -77,14 +87,15 @@ def test_break_even_for_the_articles_example() -> None:
 
 
 def test_break_even_says_plainly_when_it_never_or_always_pays() -> None:
-    # 2 app servers and no balancer today (400 kr); Elixir's floor is 2 servers + balancer (500 kr)
+    # 2 app servers and a balancer today (500 kr); Elixir's floor is 3 servers + the balancer (700 kr)
     never = compute({"mode": "servers", "app_servers": "2", "job_servers": "0", "redis_servers": "0",
-                     "lb_servers": "0"})["break_even"]
+                     "min_servers": "3"})["break_even"]
     assert never["status"] == "never" and never["factor"] is None
     assert never["text"] == ("Elixir blir inte billigare än i dag hur mycket en server än klarar: redan det "
-                             f"minsta antalet app-servrar (2) och load balancern kostar 500{NBSP}kr/mån, "
-                             f"mot 400{NBSP}kr/mån i dag.")
-    always = compute({"users": "1"})["break_even"]
+                             f"minsta antalet app-servrar (3) och lastbalanseraren kostar 700{NBSP}kr/mån, "
+                             f"mot 500{NBSP}kr/mån i dag.")
+    assert never["cautious"] == {**never["cautious"], "status": "never", "text": never["text"]}
+    always = compute({"users": "1", "jobs": "false"})["break_even"]
     assert always["status"] == "always"
     assert always["text"] == f"Elixir kostar inte mer än i dag ens om en Elixir-server bara klarar 1{NBSP}användare."
 
@@ -106,16 +117,23 @@ def test_payback_is_invited_when_no_migration_cost_is_given() -> None:
     payback = compute({})["payback"]
     assert payback["included"] is False and payback["months"] is None and payback["years"] == "3"
     assert "Kostnaden för själva flytten ingår inte. Fyll i den" in payback["text"]
+    # 36 × 1 700 = 61 200 kr with the article's assumptions, 36 × 100 = 3 600 kr in the cautious case
+    assert payback["text"].startswith(f"Med dina antaganden sparar du 61{NBSP}200{NBSP}kr på servrarna under "
+                                      f"3{NBSP}år. I det försiktiga fallet sparar du 3{NBSP}600{NBSP}kr")
+    assert payback["cautious"] == {"months": None, "months_text": None, "net_kr": None, "net_text": None,
+                                   "outcome": None, "text": f"I det försiktiga fallet sparar du 3{NBSP}600{NBSP}kr "
+                                                            f"på servrarna under 3{NBSP}år."}
 
 
 @pytest.mark.parametrize(
     ("migration", "months", "net", "outcome", "text"),
     [
         # 30 000 / 1 700 = 17,6 -> 18 months; 3 × 20 400 − 30 000 = 31 200
-        ("30000", "18", "31200", "saving", f"Flytten betalar sig på 18{NBSP}månader."),
+        ("30000", "18", "31200", "saving", f"Med dina antaganden betalar sig flytten på 18{NBSP}månader."),
         ("61200", "36", "0", "even", "går det jämnt ut"),
-        # 100 000 / 1 700 = 58,8 -> 59 months; 61 200 − 100 000 = −38 800
-        ("100 000", "59", "-38800", "cost", f"Flytten betalar sig inte inom 3{NBSP}år"),
+        # 100 000 / 1 700 = 58,8 -> 59 months (4 years 11 months); 61 200 − 100 000 = −38 800
+        ("100 000", "59", "-38800", "cost",
+         f"Med dina antaganden betalar sig flytten inte inom 3{NBSP}år: det tar nästan 5{NBSP}år."),
     ],
 )
 def test_payback_is_worded_by_sign(migration: str, months: str, net: str, outcome: str, text: str) -> None:
@@ -131,8 +149,11 @@ def test_payback_is_worded_by_sign(migration: str, months: str, net: str, outcom
 def test_payback_when_elixir_saves_nothing() -> None:
     payback = compute({"cap_elixir": "500", "migration_kr": "10000", "years": "2"})["payback"]
     assert payback["months"] is None and payback["outcome"] == "cost"
-    assert payback["text"].startswith("Flytten betalar sig aldrig med de här siffrorna")
+    assert payback["text"].startswith("Med dina antaganden betalar sig flytten aldrig: Elixir sparar inget per månad.")
     assert payback["net_kr"] == "-55600"  # 24 × −1 900 − 10 000
+    # cautious (factor 0,4, the job work at today's capacity): ⌈(10 000 + 2 × 1 250) / 500⌉ = 25 app servers
+    # + balancer = 5 100 kr against 2 200 kr, −2 900 kr/mån; 24 × −2 900 − 10 000 = −79 600
+    assert payback["cautious"]["months"] is None and payback["cautious"]["net_kr"] == "-79600"
 
 
 def test_the_servers_way_in_gives_the_articles_example_from_its_server_counts() -> None:
@@ -154,7 +175,8 @@ def test_the_servers_way_in_takes_todays_counts_as_they_are() -> None:
     result = compute({"mode": "servers", "app_servers": "30", "job_servers": "0", "redis_servers": "0",
                       "lb_servers": "2", "factor": "2", "server_kr": "1000"})
     assert {line["id"]: line["count"] for line in result["current"]["lines"]} == {"app": 30, "lb": 2}
-    assert {line["id"]: line["count"] for line in result["elixir"]["lines"]} == {"app": 15, "lb": 1}
+    # the Elixir side keeps as many load balancers as today (issue 15: it used to drop one)
+    assert {line["id"]: line["count"] for line in result["elixir"]["lines"]} == {"app": 15, "lb": 2}
 
 
 def test_whole_server_steps_are_explained() -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from calculator import compute, field_specs
 from sitebuild import method_tables
+from tests.support.paths import REPO
 
-REPO = Path(__file__).resolve().parent.parent
 MARKERS = tuple(f"<!-- sajt:{name} -->" for name in method_tables.RENDERERS)
 NBSP = "\u00a0"
 # a number followed by a unit must never break across lines
@@ -78,3 +78,21 @@ def test_the_table_words_each_range_as_the_error_messages_do() -> None:
         assert f"<td>{escape(spec['allowed_text'])}</td>" in table, spec["key"]
         result = compute({spec["key"]: "ogiltigt"})
         assert not result["ok"] and f"Tillåtet: {spec['allowed_text']}." in result["errors"][spec["key"]], spec["key"]
+
+
+def test_the_page_explains_jobs_capacity_the_attribution_both_break_evens_and_payback(built_site: Path) -> None:
+    """Issue 15: the new input, the saving by cause, both break-evens, and a payback example from a stated effort."""
+    html = (built_site / "sa-raknar-vi" / "index.html").read_text(encoding="utf-8")
+    text = _page_text(built_site)
+    example = compute({})
+    assert "<code>jobs_capacity</code>" in html and "Bakgrundsjobbens behov av serverkraft med Elixir" in text
+    for part in example["attribution"]:
+        assert escape(part["text"]) in html, part["part"]
+    assert escape(example["break_even"]["chosen_text"]) in html
+    assert escape(example["break_even"]["cautious"]["text"]) in html
+    assert f"1{NBSP}250{NBSP}användare (1{NBSP}× dagens)" in text  # the cautious break-even in the table
+    assert (f"{method_tables.EXAMPLE_DEVELOPER_MONTHS} utvecklarmånader × 100{NBSP}000{NBSP}kr = "
+            f"300{NBSP}000{NBSP}kr") in text
+    assert all(left_out in text for left_out in ("köra båda systemen samtidigt", "utbildning", "rekrytering"))
+    # a refusal from the error's structured problem, not from its message taken apart
+    assert f"Nej: {compute({'server_kr': '1e3'})['problems']['server_kr']}" in text

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import calculator
-from tests.test_calculator_browser import READY_TIMEOUT_MS, fill, wait_for_result
+from tests.support.calculator_page import READY_TIMEOUT_MS, fill, wait_for_result
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calculator import compute, decode_query, encode_query, field_specs
@@ -58,7 +58,8 @@ def _value(spec: dict) -> st.SearchStrategy[object]:
 def _realistic_integer(spec: dict) -> st.SearchStrategy[str]:
     """Smaller ranges where the arithmetic is interesting (not a billion servers)."""
     top = {"users": 2_000_000, "cap_now": 20_000, "cap_elixir": 20_000, "min_servers": 10, "years": 10,
-           "app_servers": 500, "job_servers": 100, "redis_servers": 20, "lb_servers": 3}[spec["key"]]
+           "app_servers": 500, "job_servers": 100, "redis_servers": 20, "lb_servers": 3,
+           "jobs_capacity": 100}[spec["key"]]
     return st.integers(int(spec["min"]), top).map(str)
 
 
@@ -179,16 +180,32 @@ def test_every_sensitivity_point_is_the_result_at_its_own_capacity(fields: dict)
             at["saving"]["monthly_kr"], at["saving"]["percent"], at["outcome"])
 
 
+MOST_USERS_PER_SERVER = next(int(spec["max"]) for spec in field_specs() if spec["key"] == "cap_elixir")
+
+
 @settings(max_examples=60)
 @given(realistic_fields)
 def test_break_even_is_the_smallest_capacity_that_costs_no_more(fields: dict) -> None:
-    result = compute({**fields, "mode": "users"})
-    point = result["break_even"]
-    if point["status"] != "pays":
-        return
-    capacity = int(point["cap_elixir"])
-    assert compute({**fields, "mode": "users", "cap_elixir": str(capacity)})["outcome"] != "cost"
-    assert compute({**fields, "mode": "users", "cap_elixir": str(capacity - 1)})["outcome"] == "cost"
+    """Whatever the status, it is checked against compute() at the capacities it
+    speaks of: `pays` at C means C costs no more and C - 1 does; `never`, that
+    even the most users per server the field takes costs more; `always`, that
+    even one user per server costs no more. So a model that answers any one
+    status for every case fails."""
+    users = {**fields, "mode": "users"}
+    point = compute(users)["break_even"]
+
+    def outcome_at(capacity: int) -> str:
+        return str(compute({**users, "cap_elixir": str(capacity)})["outcome"])
+
+    if point["status"] == "pays":
+        capacity = int(point["cap_elixir"])
+        assert outcome_at(capacity) != "cost"
+        assert outcome_at(capacity - 1) == "cost"
+    elif point["status"] == "never":
+        assert outcome_at(MOST_USERS_PER_SERVER) == "cost"
+    else:
+        assert point["status"] == "always"
+        assert outcome_at(1) != "cost"
 
 
 UNIT_AFTER_PLAIN_SPACE = re.compile(
@@ -215,3 +232,56 @@ def test_every_text_keeps_numbers_with_units_says_du_and_never_a_negative_amount
         assert not UNIT_AFTER_PLAIN_SPACE.search(text), text
         assert not OTHER_ADDRESS.search(text), text
         assert "\u2212" not in text, text
+
+
+@given(valid_fields)
+def test_the_attribution_sums_exactly_to_the_saving(fields: dict) -> None:
+    result = compute(fields)
+    attribution = result["attribution"]
+    assert [part["part"] for part in attribution] == ["components", "jobs", "capacity"]
+    assert sum(kr(part["monthly_kr"]) for part in attribution) == kr(result["saving"]["monthly_kr"])
+    for part in attribution:
+        assert part["monthly_text"] and part["text"]
+    # factor 1: nothing is credited to capacity (the users way in keeps today's minimum on both sides)
+    at_one = compute({**fields, "mode": "users", "cap_elixir": result["fields"]["cap_now"]})["attribution"][2]
+    assert at_one["monthly_kr"] == "0", at_one
+    assert "lika mycket som en server i dag" in at_one["text"] and "gånger" not in at_one["text"]
+
+
+def _agrees(users_per_server: str, factor_text: str, users_now: str) -> bool:
+    """A factor written beside a number of users multiplies back to it (whole users, halves up)."""
+    users, now = Decimal(users_per_server), Decimal(users_now)
+    if factor_text == "under 0,01":
+        return users / now < Decimal("0.01")
+    product = Decimal(factor_text.replace("\u00a0", "").replace(",", ".")) * now
+    return int(product + Decimal("0.5")) == users
+
+
+@settings(max_examples=150)
+@given(realistic_fields)
+def test_figures_in_one_sentence_agree(fields: dict) -> None:
+    result = compute({**fields, "mode": "users"})
+    now = result["fields"]["cap_now"]
+    for case in (result["break_even"], result["break_even"]["cautious"]):
+        if case["status"] == "pays":
+            assert _agrees(case["cap_elixir"], case["factor_text"], now), case
+            assert f"{case['factor_text']}\u00a0gånger dagens" in case["text"] or (
+                case["factor_text"] == "1" and "lika mycket som en server i dag" in case["text"]), case
+    for point in result["sensitivity"]:
+        assert _agrees(point["cap_elixir"], point["factor_text"].removesuffix("×"), now), point
+
+
+@settings(max_examples=60)
+@given(realistic_fields)
+def test_the_cautious_break_even_is_the_smallest_capacity_with_the_job_work_at_todays(fields: dict) -> None:
+    """The cautious break-even is the chosen one of the same scenario with jobs_capacity 100, and it is exact."""
+    users_mode = {**fields, "mode": "users"}
+    cautious = compute(users_mode)["break_even"]["cautious"]
+    full = compute({**users_mode, "jobs_capacity": "100"})["break_even"]
+    assert {key: full[key] for key in ("status", "cap_elixir", "factor")} == {
+        key: cautious[key] for key in ("status", "cap_elixir", "factor")}
+    assume(cautious["status"] == "pays")
+    capacity = int(cautious["cap_elixir"])
+    at = {**users_mode, "jobs_capacity": "100"}
+    assert compute({**at, "cap_elixir": str(capacity)})["outcome"] != "cost"
+    assert compute({**at, "cap_elixir": str(capacity - 1)})["outcome"] == "cost"

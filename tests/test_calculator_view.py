@@ -18,20 +18,9 @@ from typing import Any
 import pytest
 
 import calculator
-from tests import test_calculator_browser
-from tests.test_calculator_browser import (
-    READY_TIMEOUT_MS,
-    SHARES_THE_LIVE_PAGE,
-    fill,
-    open_calculator,
-    wait_for_result,
-)
+from tests.support.calculator_page import READY_TIMEOUT_MS, SHARES_THE_LIVE_PAGE, fill, open_calculator, wait_for_result
 
 pytestmark = pytest.mark.browser
-
-# This module's own live calculator for the tests that only type and read.
-live_page = test_calculator_browser.live_page
-example_page = test_calculator_browser.example_page
 
 ANNOUNCE = "[data-calculator] [data-calc-announce]"
 # What the sensitivity table shows, row by row: the cells' texts, the row's
@@ -118,11 +107,14 @@ def check_outcome_shown(page: Any, expected: dict[str, Any]) -> None:
     # The payback is a key figure when a migration cost is given, else an invitation to give one.
     payback = page.locator(".calc-figure[data-outcome-of='payback.outcome']")
     assert payback.is_visible() == expected["payback"]["included"], outcome
-    assert payback.locator("[data-out='payback.text']").text_content() == expected["payback"]["text"], outcome
+    assert payback.locator("[data-out='payback.chosen_text']").text_content() == expected["payback"]["chosen_text"]
     assert payback.get_attribute("data-outcome") == (expected["payback"]["outcome"] or ""), outcome
     hint = page.locator(".calc__payback-hint")
     assert hint.is_visible() != expected["payback"]["included"], outcome
-    assert page.locator("[data-out='break_even.text']").text_content() == expected["break_even"]["text"], outcome
+    assert hint.text_content() == expected["payback"]["text"], outcome
+    for key, text in (("break_even.chosen_text", expected["break_even"]["chosen_text"]),
+                      ("break_even.cautious.text", expected["break_even"]["cautious"]["text"])):
+        assert page.locator(f"[data-out='{key}']").text_content() == text, (outcome, key)
     assert root.evaluate(SENSITIVITY_ROWS) == expected_rows(expected), outcome
 
     colours = page.evaluate("""() => {

@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 
 import calculator
-from tests.test_calculator_browser import (
+from tests.support.calculator_page import (
     READY,
     READY_TIMEOUT_MS,
     expected_slots,

@@ -14,8 +14,8 @@ import pytest
 from mkdocs.exceptions import ConfigurationError
 
 from sitebuild.contact import read
-from tests.conftest import build_site
 from tests.support.config_variant import FORM_ENDPOINT, WITH_FORM, config_variant
+from tests.support.site_builds import build_site
 
 VALID = {"email": "kontakt@example.com", "phone": "+46 8 123 456 78"}
 

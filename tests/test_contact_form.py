@@ -17,8 +17,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from sitebuild.mail_link import MAIL_INTRO, MAIL_SUBJECT, mailto_href
-from tests.conftest import build_site
 from tests.support.config_variant import config_variant
+from tests.support.site_builds import build_site
 from tests.support.static_server import StaticServer
 
 pytestmark = pytest.mark.browser

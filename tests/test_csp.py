@@ -19,9 +19,10 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from sitebuild import csp, headers_file, preview_headers
-from tests.conftest import build_site, watch_csp
 from tests.support.built_assets import engine_path
 from tests.support.config_variant import WITH_FORM, config_variant
+from tests.support.csp_watch import watch_csp
+from tests.support.site_builds import build_site
 
 READY = "[data-calculator][data-live]"
 READY_TIMEOUT_MS = 60_000

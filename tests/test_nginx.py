@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 import calculator
 from sitebuild import headers_file, nginx_conf
 from tests.support.built_assets import engine_path
-from tests.test_calculator_browser import READY, SAVING, fill, open_calculator, wait_for_result
+from tests.support.calculator_page import READY, SAVING, fill, open_calculator, wait_for_result
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 

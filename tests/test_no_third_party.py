@@ -24,9 +24,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import build_site
+from tests.support.calculator_page import READY, READY_TIMEOUT_MS
 from tests.support.config_variant import config_variant
-from tests.test_calculator_browser import READY, READY_TIMEOUT_MS
+from tests.support.site_builds import build_site
 
 SCANNED = {".html", ".css", ".js", ".mjs", ".json", ".webmanifest"}
 # Search's index holds the pages' text: a URL in the text is something a

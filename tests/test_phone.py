@@ -15,7 +15,7 @@ from urllib.parse import quote
 import pytest
 
 import calculator
-from tests.test_calculator_browser import open_calculator, wait_for_result
+from tests.support.calculator_page import open_calculator, wait_for_result
 
 pytestmark = pytest.mark.browser
 

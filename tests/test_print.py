@@ -9,9 +9,9 @@ link written out, and no navigation, search or buttons.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 
 import calculator
-from tests.test_calculator_browser import open_calculator, wait_for_result
+from tests.support.calculator_page import open_calculator, wait_for_result
+from tests.support.pdf_text import plain, read_pdf, squash
 
 pytestmark = pytest.mark.browser
 
@@ -40,17 +41,7 @@ def pdf_text(page: Any, tmp_path: Path) -> str:
         pytest.fail("The print tests need pdftotext: apt-get install -y poppler-utils")
     pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), format="A4")
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-
-
-def squash(text: str) -> str:
-    """Text without any white space: pdftotext breaks long lines where the paper does."""
-    return re.sub(r"\s+", "", text)
-
-
-def plain(text: str) -> str:
-    """No-break spaces as plain ones: the PDF's text layer may carry either."""
-    return text.replace("\u00a0", " ")
+    return read_pdf(pdf)
 
 
 def field_values(page: Any) -> list[tuple[str, str]]:
@@ -92,10 +83,12 @@ def test_the_print_button_prints_the_scenario_alone_until_the_dialog_closes(
 
     # The results: headline, key figures, every component, totals, and the
     # explanations folded on screen (range, steps, driver), unfolded on paper.
-    for text_of in ("saving.headline", "range.low_monthly_text", "break_even.text", "payback.text",
-                    "range.summary", "range.steps", "range.driver"):
-        part, key = text_of.split(".")
-        assert squash(expected[part][key]) in squash(text), text_of
+    for text_of in ("saving.headline", "range.low_monthly_text", "break_even.chosen_text", "break_even.cautious.text",
+                    "payback.chosen_text", "payback.cautious.text", "range.summary", "range.steps", "range.driver"):
+        value = functools.reduce(lambda part, key: part[key], text_of.split("."), expected)
+        assert squash(value) in squash(text), text_of
+    for part in expected["attribution"]:
+        assert squash(part["text"]) in squash(text), part
     assert page.locator("details.calc__how").get_attribute("open") is None, "folded on screen all along"
     for point in expected["sensitivity"]:  # the sensitivity table, a point to a line
         parts = [plain(point[key]) for key in ("factor_text", "monthly_text", "percent_text")]

@@ -22,7 +22,7 @@ import pytest
 import calculator
 from sitebuild.pyodide_runtime import locate
 from sitebuild.pyodide_stdlib import browser_archive, read_manifest
-from tests.support.pyodide_parity import REPO, generate_scenarios, run_in_pyodide, share_queries
+from tools.pyodide_run import REPO, generate_scenarios, run_in_pyodide, share_queries
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,13 @@ def test_the_scenarios_cover_every_kind_of_answer() -> None:
     assert {result["outcome"] for result in results} >= {"saving", "cost"}
     assert {result["payback"]["included"] for result in results} == {True, False}
     assert len({result["break_even"]["status"] for result in results}) >= 2
+    assert len({result["break_even"]["cautious"]["status"] for result in results}) >= 2
     assert all(result["sensitivity"] and result["summary"] for result in results)
+    # issue 15's input and outputs: the job work's share, its attribution, the cautious payback
+    assert len({result["fields"]["jobs_capacity"] for result in results}) >= 3
+    assert {part["part"] for result in results for part in result["attribution"] if part["monthly_kr"] != "0"} == {
+        "components", "jobs", "capacity"}
+    assert {result["payback"]["cautious"]["outcome"] for result in results} >= {"saving", "cost", None}
 
 
 def test_decode_query_is_identical_in_cpython_and_pyodide(

@@ -16,7 +16,6 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
 from tests.support.engine_checks import (  # noqa: F401 - collected here, with this module's `visit`
     plan,
     test_a_campaign_link_shows_no_notice,
@@ -26,6 +25,7 @@ from tests.support.engine_checks import (  # noqa: F401 - collected here, with t
     test_the_share_link_restores_the_scenario,
     test_typed_scenarios_show_what_cpython_computes,
 )
+from tests.support.paths import REPO
 from tests.support.visit_process import run_visit
 from tests.support.webkit_visit import MINIBROWSER, WEBDRIVER
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a scri
 
 from sitebuild.pyodide_runtime import STDLIB_ARCHIVE, locate
 from sitebuild.pyodide_stdlib import MANIFEST, read_manifest
-from tests.support.pyodide_parity import REPO, generate_scenarios, run_in_pyodide, share_queries
+from tools.pyodide_run import REPO, generate_scenarios, run_in_pyodide, share_queries
 
 
 def imported_files() -> list[str]:

@@ -7,8 +7,8 @@
 
 /** The calls the worker answers: each one's argument and what it returns (plain JSON). */
 interface EngineCalls {
-  /** calculator.compute: the form's raw field values, by key. */
-  compute: { argument: Record<string, string>; result: unknown };
+  /** calculator.compute: the form's raw field values, by key; the result or the field errors. */
+  compute: { argument: Record<string, string>; result: import("./compute-result").ComputeAnswer };
   /** calculator.decode_query: a share link's query; the raw field values it carries. */
   decode_query: { argument: string; result: Record<string, string> };
 }

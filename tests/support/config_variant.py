@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent.parent
+from tests.support.paths import REPO
 
 # One site with a contact form (and no phone), for every test that needs one
 # at a fixed address: the same text is one shared build (tests/support/site_builds.py).

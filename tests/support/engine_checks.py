@@ -10,7 +10,6 @@ number comes from CPython's `calculator.compute` for the same input.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -18,8 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import calculator
-from tests.test_calculator_browser import READY, SAVING, expected_lines, expected_slots
-from tests.test_print import squash
+from tests.support.calculator_page import READY, SAVING, expected_lines, expected_slots
+from tests.support.pdf_text import read_pdf, squash
 
 # Typed in this order on one page, as a visitor would.
 SCENARIOS: list[dict[str, str]] = [
@@ -139,8 +138,7 @@ def test_the_print_button_prints_the_typed_result(visit: dict[str, Any]) -> None
     if shutil.which("pdftotext") is None:
         pytest.skip("reading the printed PDF needs Debian's poppler-utils (pdftotext): "
                     "apt-get install -y poppler-utils")
-    command = ["pdftotext", "-layout", printed["path"], "-"]
-    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    text = read_pdf(Path(printed["path"]))
     expected = calculator.compute(typed_so_far(len(SCENARIOS) - 1))
     assert squash(expected["saving"]["headline"]) in squash(text)
     assert urlsplit(printed["link"]).query == expected["query"]

@@ -11,7 +11,8 @@ import shutil
 from pathlib import Path
 
 from hooks import CALCULATOR_WORKER
-from tests.support.config_variant import REPO, config_variant
+from tests.support.config_variant import config_variant
+from tests.support.paths import REPO
 from tests.support.site_builds import build_site
 
 FRONT_MATTER = "---\ndescription: En sida med kalkylatorn och en beskrivning som är lång nog för testerna.\n---\n\n"

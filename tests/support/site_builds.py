@@ -26,8 +26,7 @@ import threading
 from pathlib import Path
 
 from sitebuild import asset_manifest, nginx_conf
-
-REPO = Path(__file__).resolve().parent.parent.parent
+from tests.support.paths import REPO
 
 _cache_root: Path | None = None
 
@@ -42,6 +41,7 @@ def set_cache_root(folder: Path) -> None:
 # Builds running now, so that a session that ends before its background build
 # (a run of a few tests that need no site) does not leave it running.
 _running: set[subprocess.Popen[str]] = set()
+_background: list[threading.Thread] = []
 
 
 def run_mkdocs(destination: Path, config_file: Path | None) -> subprocess.CompletedProcess[str]:
@@ -61,9 +61,12 @@ def run_mkdocs(destination: Path, config_file: Path | None) -> subprocess.Comple
 
 
 def stop_builds() -> None:
-    """End the builds still running: the session is over and nobody waits for them."""
+    """End the builds still running, and wait for the background build to record
+    that it ended: the session is over and nobody waits for them."""
     for process in list(_running):
         process.kill()
+    for thread in _background:
+        thread.join()
 
 
 def build_site(destination: Path, config_file: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -87,7 +90,9 @@ def build_in_background() -> None:
     (also in another process: the lock is a file lock)."""
     assert _cache_root is not None, "set_cache_root first"
     entry = _entry(_cache_root, None)
-    threading.Thread(target=_locked_result, args=(entry, None), name="site-build", daemon=True).start()
+    thread = threading.Thread(target=_locked_result, args=(entry, None), name="site-build", daemon=True)
+    _background.append(thread)
+    thread.start()
 
 
 def _entry(cache_root: Path, config_file: Path | None) -> Path:

@@ -25,7 +25,7 @@ import { resultsView } from "./results.js";
 import { statusView } from "./status.js";
 import { whenWanted } from "./wanted.js";
 
-/** @typedef {import("./results.js").Result} Result */
+/** @typedef {import("./results.js").Answer} Answer */
 
 const SCENARIO_EVENT = "kontakt:scenario"; // contact.js puts the scenario into the contact links
 const LIVE_MARK = "calculator-live-result"; // read by bench/bench_browser.py
@@ -87,7 +87,7 @@ function calculatorOf(root) {
  * A computed result on the page: the form's messages, the results, the
  * share link, the address (once the visitor has edited) and the contact
  * links; nothing once the page is left.
- * @param {Calculator} calc @param {Result} result @param {Record<string, string>} extraErrors
+ * @param {Calculator} calc @param {Answer} result @param {Record<string, string>} extraErrors
  */
 function show(calc, result, extraErrors) {
   const { root, form, state } = calc;
@@ -148,11 +148,11 @@ async function recompute(calc, extraErrors = {}) {
  * restarts or reports its failure (status.js), and the values are computed
  * again once it is ready.
  * @param {Calculator} calc
- * @returns {Promise<Result | null>}
+ * @returns {Promise<Answer | null>}
  */
 async function computed(calc) {
   try {
-    return /** @type {Result} */ (await calc.engine.call("compute", calc.form.read()));
+    return await calc.engine.call("compute", calc.form.read());
   } catch {
     return null;
   }
@@ -173,7 +173,7 @@ async function restoreFromLink(calc) {
   const decoded = await calc.engine.call("decode_query", query);
   if (!calc.state.mounted) return {};
   calc.form.write(decoded);
-  const check = /** @type {Result} */ (await calc.engine.call("compute", decoded));
+  const check = await calc.engine.call("compute", decoded);
   if (check.ok) return {};
   return Object.fromEntries(Object.entries(check.errors).filter(([key]) => !calc.form.showsAtField(key)));
 }

@@ -10,15 +10,12 @@ import { part, setText } from "./dom.js";
 /** @typedef {{input: HTMLInputElement | HTMLSelectElement, error: HTMLElement}} Field */
 
 /**
- * @param {HTMLElement} root  the calculator
- * @param {FieldValues} presets  the page's example, which "Återställ" brings back
+ * The form's own fields, by key: model error keys are looked up here and
+ * never used to build a selector.
+ * @param {HTMLFormElement} form
+ * @returns {Map<string, Field>}
  */
-export function formView(root, presets) {
-  const form = /** @type {HTMLFormElement} */ (part(root, "[data-calc-form]"));
-  const notice = /** @type {HTMLElement} */ (part(root, "[data-calc-notice]"));
-  // The form's own fields, by key: model error keys are looked up here and
-  // never used to build a selector.
-  /** @type {Map<string, Field>} */
+function fieldsOf(form) {
   const fields = new Map();
   for (const wrapper of form.querySelectorAll("[data-field]")) {
     fields.set(/** @type {HTMLElement} */ (wrapper).dataset.field ?? "", {
@@ -26,78 +23,102 @@ export function formView(root, presets) {
       error: part(wrapper, "[data-error-for]"),
     });
   }
+  return fields;
+}
 
-  /** @returns {FieldValues} */
-  function read() {
-    /** @type {FieldValues} */
-    const values = {};
-    for (const [key, { input }] of fields) {
-      values[key] = input instanceof HTMLInputElement && input.type === "checkbox" ? String(input.checked) : input.value;
+/** @param {Field["input"]} input */
+function isCheckbox(input) {
+  return input instanceof HTMLInputElement && input.type === "checkbox";
+}
+
+/**
+ * Writes `value` into `input` as text or as a checkbox's state.
+ * @param {Field["input"]} input @param {string} value
+ */
+function writeValue(input, value) {
+  if (isCheckbox(input)) {
+    // A value other than true/false keeps the default; the model's message says why.
+    if (value === "true" || value === "false") /** @type {HTMLInputElement} */ (input).checked = value === "true";
+    return;
+  }
+  // An unknown choice from a link becomes a visible option (as text), so the
+  // model's message about it shows at the field and nothing is lost.
+  if (input instanceof HTMLSelectElement && ![...input.options].some((option) => option.value === value)) {
+    input.add(new Option(value, value));
+  }
+  input.value = value;
+}
+
+/**
+ * Each message at its field; what no field of the form shows (another format
+ * version, a key the form lacks) and `extra` in `notice`, above the form.
+ * @param {Map<string, Field>} fields @param {HTMLElement} notice
+ * @param {Record<string, string>} errors @param {Record<string, string>} extra
+ */
+function showErrors(fields, notice, errors, extra) {
+  for (const [key, { input, error }] of fields) {
+    const message = errors[key];
+    setText(error, message || "");
+    error.hidden = !message;
+    if (message) {
+      input.setAttribute("aria-invalid", "true");
+      input.closest("details")?.setAttribute("open", "");
+    } else {
+      input.removeAttribute("aria-invalid");
     }
-    return values;
   }
+  const general = [
+    ...Object.entries(errors).filter(([key]) => !fields.has(key)).map(([, message]) => message),
+    ...Object.values(extra),
+  ];
+  notice.replaceChildren(...general.map((message) => {
+    const paragraph = document.createElement("p");
+    paragraph.textContent = message;
+    return paragraph;
+  }));
+  notice.hidden = general.length === 0;
+}
 
-  /** @param {FieldValues} values */
-  function write(values) {
-    for (const [key, value] of Object.entries(values)) {
-      const field = fields.get(key);
-      if (!field) continue;
-      const { input } = field;
-      // A changed assumption must be visible, not folded away.
-      if (value !== presets[key]) input.closest("details")?.setAttribute("open", "");
-      if (input instanceof HTMLInputElement && input.type === "checkbox") {
-        // A value other than true/false keeps the default; the model's message says why.
-        if (value === "true" || value === "false") input.checked = value === "true";
-        continue;
+/**
+ * @param {HTMLElement} root  the calculator
+ * @param {FieldValues} presets  the page's example, which "Återställ" brings back
+ */
+export function formView(root, presets) {
+  const form = /** @type {HTMLFormElement} */ (part(root, "[data-calc-form]"));
+  const notice = part(root, "[data-calc-notice]");
+  const fields = fieldsOf(form);
+
+  return {
+    form,
+    keys: new Set(fields.keys()),
+    /** @returns {FieldValues} */
+    read() {
+      return Object.fromEntries([...fields].map(([key, { input }]) => [
+        key, isCheckbox(input) ? String(/** @type {HTMLInputElement} */ (input).checked) : input.value,
+      ]));
+    },
+    /** @param {FieldValues} values */
+    write(values) {
+      for (const [key, value] of Object.entries(values)) {
+        const input = fields.get(key)?.input;
+        if (!input) continue;
+        // A changed assumption must be visible, not folded away.
+        if (value !== presets[key]) input.closest("details")?.setAttribute("open", "");
+        writeValue(input, value);
       }
-      // An unknown choice from a link becomes a visible option (as text), so
-      // the model's message about it shows at the field and nothing is lost.
-      if (input instanceof HTMLSelectElement && ![...input.options].some((option) => option.value === value)) {
-        input.add(new Option(value, value));
-      }
-      input.value = value;
-    }
-  }
-
-  /**
-   * Each message at its field; what no field of the form shows (another
-   * format version, a key the form lacks) and `extra` above the form.
-   * @param {Record<string, string>} errors
-   * @param {Record<string, string>} [extra]
-   */
-  function showErrors(errors, extra = {}) {
-    for (const [key, { input, error }] of fields) {
-      const message = errors[key];
-      setText(error, message || "");
-      error.hidden = !message;
-      if (message) {
-        input.setAttribute("aria-invalid", "true");
-        input.closest("details")?.setAttribute("open", "");
-      } else {
-        input.removeAttribute("aria-invalid");
-      }
-    }
-    const general = [
-      ...Object.entries(errors).filter(([key]) => !fields.has(key)).map(([, message]) => message),
-      ...Object.values(extra),
-    ];
-    notice.replaceChildren(...general.map((message) => {
-      const paragraph = document.createElement("p");
-      paragraph.textContent = message;
-      return paragraph;
-    }));
-    notice.hidden = general.length === 0;
-  }
-
-  /**
-   * Whether the message about `key` can show at a field of the form: a
-   * checkbox holds only yes or no, so a link's other value is reported above.
-   * @param {string} key
-   */
-  function showsAtField(key) {
-    const input = fields.get(key)?.input;
-    return input !== undefined && !(input instanceof HTMLInputElement && input.type === "checkbox");
-  }
-
-  return { form, keys: new Set(fields.keys()), read, write, showErrors, showsAtField };
+    },
+    /** @param {Record<string, string>} errors @param {Record<string, string>} [extra] */
+    showErrors(errors, extra = {}) {
+      showErrors(fields, notice, errors, extra);
+    },
+    /**
+     * Whether the message about `key` can show at a field of the form: a
+     * checkbox holds only yes or no, so a link's other value is reported above.
+     * @param {string} key
+     */
+    showsAtField(key) {
+      const input = fields.get(key)?.input;
+      return input !== undefined && !isCheckbox(input);
+    },
+  };
 }

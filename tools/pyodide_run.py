@@ -1,10 +1,11 @@
-"""One Pyodide run of the calculator, shared by the parity test and the manifest tool.
+"""One Pyodide run of the calculator, shared by the manifest tool and the parity test.
 
-`tests/test_pyodide_parity.py` compares this run's answers with CPython's and
-the standard-library files it imported with `sitebuild/pyodide_stdlib_files.txt`;
-`tools/update_stdlib_manifest.py` makes the same run on the stock standard
-library and writes that list. Both use these scenarios, so the list is exactly
-what the test checks.
+`tools/update_stdlib_manifest.py` makes this run on the stock standard library
+and writes the files Python imported to `sitebuild/pyodide_stdlib_files.txt`;
+`tests/test_pyodide_parity.py` makes it on the trimmed library the site serves,
+compares its answers with CPython's and the files it imported with that list.
+Both use these scenarios, so the list is exactly what the test checks. It
+lives here, not in `tests/`, because tools import nothing from the tests.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import calculator
+from calculator.result_types import FieldSpecJson
 from sitebuild.calculator_archive import build_archive
 
-REPO = Path(__file__).resolve().parent.parent.parent
-SCRIPT = REPO / "tests" / "support" / "pyodide_compute.mjs"
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = Path(__file__).resolve().parent / "pyodide_compute.mjs"
 SCENARIO_COUNT = 240
 HOSTILE_VALUES = [
     "", " ", "-5", "0", "NaN", "nan", "inf", "-Infinity", "1e309", "1e3", "abc",
@@ -34,11 +36,12 @@ HOSTILE_QUERIES = [
 ]
 
 
-def _valid_value(spec: dict[str, Any], rng: random.Random) -> str:
+def _valid_value(spec: FieldSpecJson, rng: random.Random) -> str:
     if spec["kind"] == "choice":
         return str(rng.choice([choice["value"] for choice in spec["choices"]]))
     if spec["kind"] == "boolean":
         return rng.choice(["true", "false"])
+    assert spec["min"] is not None and spec["max"] is not None, "a number field has a range"
     low, high = float(spec["min"].replace(",", ".")), float(spec["max"].replace(",", "."))
     value = rng.uniform(low, min(high, max(low * 1000, 10)))
     if spec["kind"] == "integer":
