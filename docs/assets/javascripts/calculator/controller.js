@@ -48,8 +48,9 @@ function engineUrls(root) {
 }
 
 /**
- * The calculator's mutable state, all of it, in one place: every function
- * below reads and writes these fields and nothing else that changes.
+ * The state the controller's functions share, all of it, in one place: they
+ * read and write these fields and nothing else that changes. (The units keep
+ * only their own: what the results last showed, the announcer's timer.)
  */
 function newState() {
   return {
@@ -58,7 +59,7 @@ function newState() {
     stale: false, // the form changed while it was
     edited: false, // the visitor has typed (the address then carries the scenario)
     linkRestored: false, // the page's link has been applied (once)
-    /** @type {string | null} */
+    /** @type {EngineState | null} */
     engineState: null, // the engine's state when this calculator last heard of it
   };
 }
