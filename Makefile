@@ -23,6 +23,9 @@ install: $(VENV)/.installed node_modules/.package-lock.json
 serve: install
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
+# A publishing build: it stops, naming them, while mkdocs.yml holds the template's
+# example settings (README: "From the example to a published site"). `make serve`
+# and `SITE_PREVIEW=1 .venv/bin/mkdocs build` preview them; the tests build that way.
 build: install
 	$(PY) -m mkdocs build --strict
 

@@ -6,6 +6,7 @@ only says which job runs at which point of the build.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from jinja2 import Environment
@@ -19,14 +20,16 @@ from mkdocs.structure.pages import Page
 from sitebuild import (
     asset_manifest,
     calculator_archive,
-    contact,
     host_headers,
     html_fixes,
     markers,
     nginx_conf,
+    owner_settings,
     page_inserts,
     precompress,
     preview_headers,
+    privacy_notice,
+    publishing,
     pyodide_runtime,
     pyodide_stdlib,
     seo,
@@ -47,8 +50,8 @@ _command = "build"
 # Set by on_config: the theme's templates, for partials rendered into pages.
 # (MkDocs hands hooks its own environment only after the pages are rendered.)
 _theme_env: Environment | None = None
-# Set by on_config: the owner's checked `extra.contact` (`config.extra` keeps the plain mapping).
-_contact: contact.ContactSettings | None = None
+# Set by on_config: the owner's checked settings under `extra` (`config.extra` keeps the plain mapping).
+_owner: owner_settings.OwnerSettings | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -58,21 +61,26 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Stop early, naming the setting, when the site owner's settings are wrong;
-    then keep the checked settings and the theme's templates for the partials
-    that pages ask for."""
-    global _theme_env, _contact
-    seo.require_site_url(config.site_url)
-    _contact = contact.read(config.extra)
+    """Stop early, naming the setting, when the site owner's settings are wrong,
+    or, outside a preview, still hold the template's example values; then keep
+    the checked settings and the theme's templates for the partials that pages ask for."""
+    global _theme_env, _owner
+    site_url = seo.require_site_url(config.site_url)
+    preview = publishing.is_preview(_command, os.environ)
+    _owner = owner_settings.read(config.extra, site_url, preview=preview)
+    if _owner.examples:
+        log.info("preview: %d settings hold example values; a publishing build stops on them", len(_owner.examples))
     _theme_env = config.theme.get_env()
+    _theme_env.globals.update(_owner.template_globals())
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Publish self-hosted Pyodide, its trimmed standard library and the calculator
+    """Add the privacy notice's page; publish self-hosted Pyodide, its trimmed standard library and the calculator
     archive, record where they went (`sitebuild.asset_manifest`), and start
     compressing them for hosts that serve precompressed copies."""
     global _assets
+    files.append(privacy_notice.page_file(config))
     runtime = pyodide_runtime.locate(PROJECT_ROOT)
     runtime_files = pyodide_runtime.site_files(runtime, config)
     stdlib = pyodide_stdlib.site_file(runtime, config)
@@ -89,17 +97,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Every template gets the checked contact settings as `contact` (for contact.js's settings)."""
-    env.globals["contact"] = _contact
+    """Every template gets the owner's checked settings and what follows from them
+    (`OwnerSettings.template_globals`: the footer, contact.js's settings, the
+    landing page's JSON-LD, the preview's notice)."""
+    assert _owner is not None, "on_config runs before the templates"
+    env.globals.update(_owner.template_globals())
     return env
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Insert what the page's `<!-- sajt:NAME -->` markers ask for: the calculator,
-    the contact section, the method page's tables (`sitebuild/page_inserts.py`)."""
-    assert _theme_env is not None and _contact is not None, "on_config runs before any page"
+    the contact section, the privacy notice, the method page's tables (`sitebuild/page_inserts.py`)."""
+    assert _theme_env is not None and _owner is not None, "on_config runs before any page"
     assert _assets is not None, "on_files runs before any page"
-    return markers.expand(html, page, page_inserts.for_page(page, _theme_env, _assets, _contact))
+    inserts = page_inserts.for_page(page, _theme_env, _assets, _owner.contact, _owner.notice)
+    return markers.expand(html, page, inserts)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -121,8 +133,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     beside the site, then brotli and gzip
     copies of the built files, for hosts that serve precompressed files."""
     seo.write_robots_txt(config.site_dir, seo.require_site_url(config.site_url))
-    assert _contact is not None and _assets is not None, "on_config and on_files run before the build ends"
-    rules = host_headers.write(config.site_dir, _contact.form_endpoint, _assets)
+    assert _owner is not None and _assets is not None, "on_config and on_files run before the build ends"
+    rules = host_headers.write(config.site_dir, _owner.contact.form_endpoint, _assets)
     if _command != "serve":
         asset_manifest.write(config.site_dir, _assets)
         include = nginx_conf.write(config.site_dir, rules)

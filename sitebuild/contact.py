@@ -7,6 +7,12 @@ The owner writes, in `mkdocs.yml`::
         email: kontakt@example.com          # required
         phone: "+46 8 123 456 78"           # optional
         form_endpoint: https://…            # optional: an https URL that accepts a POST
+        honeypot_field: website             # optional: the form's trap field (Formspree: _gotcha)
+        response_time: inom en arbetsdag    # optional: when the visitor hears back
+        person:                             # optional: who answers
+          name: Ada Lind
+          role: grundare
+        booking_url: https://…              # optional: an https page where a call is booked
 
 `ContactSettings` declares them with MkDocs' config option classes;
 `on_config` (in `hooks.py`) checks them with `read(config.extra)` and keeps
@@ -49,6 +55,11 @@ from sitebuild.mail_link import mailto_href, script_fields
 # their own address here; the check catches typos, not exotic RFC 5322 forms.
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ()-]{4,}[0-9]$")
+# The form's fields as the form service receives them; the honeypot's default
+# name is one that form-filling bots like to fill.
+FORM_FIELDS = ("name", "company", "email", "message")
+DEFAULT_HONEYPOT_FIELD = "website"
+FIELD_NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 # Plain HTTP is only for a form endpoint on this machine, which the tests run.
 LOCAL_HTTP_HOSTS = ("127.0.0.1",)
 
@@ -92,12 +103,48 @@ class _FormEndpoint(BaseConfigOption[str | None]):
         return value.strip()
 
 
+class _BookingUrl(BaseConfigOption[str | None]):
+    """Optional: an https:// page where the visitor books a call (a plain link, nothing embedded)."""
+
+    def run_validation(self, value: object, /) -> str | None:
+        if value is None or value == "":
+            return None
+        parts = urlsplit(value.strip()) if isinstance(value, str) else None
+        if not isinstance(value, str) or parts is None or parts.scheme != "https" or not parts.hostname:
+            raise ValidationError(f"{value!r} must be an https:// address of a page where a call is booked")
+        return value.strip()
+
+
+class _FieldName(BaseConfigOption[str]):
+    """The name of the form's honeypot field, which a form service may know by its own name."""
+
+    def run_validation(self, value: object, /) -> str:
+        if value is None or value == "":
+            return DEFAULT_HONEYPOT_FIELD
+        if not isinstance(value, str) or not FIELD_NAME_PATTERN.match(value):
+            raise ValidationError(f"{value!r} is not a form field name (letters, digits, _ and -)")
+        if value in FORM_FIELDS:
+            raise ValidationError(f"{value!r} is one of the form's own fields ({', '.join(FORM_FIELDS)})")
+        return value
+
+
+class Person(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves Config.__init_subclass__ unannotated
+    """Who answers enquiries: a name and a role, both required when the person is given."""
+
+    name = owner_config.Text("the name of the person who answers, for example Ada Lind", required=True)
+    role = owner_config.Text("their role, for example grundare", required=True)
+
+
 class ContactSettings(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves Config.__init_subclass__ unannotated
     """The checked `extra.contact` settings and the links derived from them."""
 
     email = _Email()
     phone = _Phone()
     form_endpoint = _FormEndpoint()
+    honeypot_field = _FieldName()
+    response_time = owner_config.Text("when the visitor hears back, for example inom en arbetsdag", required=False)
+    person = owner_config.Group(Person, "extra.contact.person")
+    booking_url = _BookingUrl()
 
     @property
     def tel_href(self) -> str | None:
@@ -111,6 +158,13 @@ class ContactSettings(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
         """The mail link without a scenario, for pages read without JavaScript."""
         return mailto_href(self.email)
 
+    @property
+    def reply_text(self) -> str:
+        """Who answers and when, in Swedish, promising nothing the owner did not set."""
+        who = f"{self.person.name}, {self.person.role}," if self.person else "oss"
+        when = self.response_time or "så snart vi kan"
+        return f"Du får svar av {who} {when}."
+
     def cta_href_for(self, scenario_text: str) -> str:
         """Where a contact button goes: the form when there is one, else a mail carrying the scenario."""
         return "#kontakt" if self.form_endpoint else mailto_href(self.email, scenario_text)
@@ -118,7 +172,13 @@ class ContactSettings(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
     @property
     def script_config(self) -> dict[str, str | None]:
         """What `contact.js` needs to build the same links as `mailto_href` in the browser."""
-        return {"email": self.email, "formEndpoint": self.form_endpoint, **script_fields(self.email)}
+        return {
+            "email": self.email,
+            "formEndpoint": self.form_endpoint,
+            "honeypotField": self.honeypot_field,
+            "reply": self.reply_text,
+            **script_fields(self.email),
+        }
 
 
 def read(extra: Mapping[str, Any]) -> ContactSettings:

@@ -18,25 +18,61 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from mkdocs.config.base import Config
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 from mkdocs.exceptions import ConfigurationError
 
 Settings = TypeVar("Settings", bound=Config)
 
 
+class Text(BaseConfigOption[str | None]):
+    """One line of text that visitors read; `required` says whether it may be left out."""
+
+    def __init__(self, what: str, *, required: bool) -> None:
+        super().__init__()
+        self.what = what
+        self.must_be_given = required
+
+    def run_validation(self, value: object, /) -> str | None:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if self.must_be_given:
+                raise ValidationError(f"missing: give {self.what}")
+            return None
+        if not isinstance(value, str) or "\n" in value.strip():
+            raise ValidationError(f"{value!r} is not one line of text ({self.what})")
+        return value.strip()
+
+
 def load(schema: type[Settings], extra: Mapping[str, Any], name: str) -> Settings:
     """`extra[name]` checked against `schema`; raises naming the first wrong setting."""
-    raw = extra.get(name)
+    return check(schema, extra.get(name), f"extra.{name}")
+
+
+def check(schema: type[Settings], raw: object, name: str) -> Settings:
+    """`raw`, the group of settings called `name`, checked against `schema`;
+    raises `ConfigurationError` naming the first wrong setting in full (a group
+    inside a group raises it too, so its settings are named in full as well)."""
     settings = schema()
     allowed = ", ".join(settings)
     if not isinstance(raw, Mapping):
-        raise ConfigurationError(f"extra.{name} is missing or is not a group of settings (settings: {allowed})")
+        raise ConfigurationError(f"{name} is missing or is not a group of settings (settings: {allowed})")
     unknown = sorted(set(raw) - set(settings))
     if unknown:
-        raise ConfigurationError(f"extra.{name}.{unknown[0]}: unknown setting (allowed: {allowed})")
+        raise ConfigurationError(f"{name}.{unknown[0]}: unknown setting (allowed: {allowed})")
     settings.load_dict(dict(raw))
     failed, _warnings = settings.validate()  # unknown names, the only warnings, were refused above
     if failed:
         key, error = failed[0]
-        raise ConfigurationError(f"extra.{name}.{key}: {error}")
+        raise ConfigurationError(f"{name}.{key}: {error}")
     return settings
+
+
+class Group(BaseConfigOption[Settings | None]):
+    """An optional group of settings inside a group (`extra.contact.person`), named in full when wrong."""
+
+    def __init__(self, schema: type[Settings], name: str) -> None:
+        super().__init__()
+        self.schema = schema
+        self.name = name
+
+    def run_validation(self, value: object, /) -> Settings | None:
+        return None if value is None else check(self.schema, value, self.name)

@@ -15,18 +15,23 @@ from itertools import count
 from jinja2 import Environment
 from mkdocs.structure.pages import Page
 
-from sitebuild import calculator_embed, contact_section, method_tables
+from sitebuild import calculator_embed, contact_section, method_tables, privacy_notice
 from sitebuild.asset_manifest import AssetManifest
 from sitebuild.contact import ContactSettings
 from sitebuild.markers import Arguments, Insert, no_arguments
+from sitebuild.privacy_notice import PrivacyNotice
 
 
-def for_page(page: Page, env: Environment, assets: AssetManifest, contact: ContactSettings) -> dict[str, Insert]:
+def for_page(
+    page: Page, env: Environment, assets: AssetManifest, contact: ContactSettings, notice: PrivacyNotice
+) -> dict[str, Insert]:
     """Every marker name, with what it inserts into `page`.
 
     - `kalkylator`: the calculator; its arguments are presets in the model's
       field keys (`users=50000 stack=java`); each on a page gets its own id.
     - `kontakt`: the contact section (`id="kontakt"`), no arguments.
+    - `integritetspolicy`: the privacy notice's sections, no arguments (the
+      hooks add the page that carries it, `sitebuild/privacy_notice.py`).
     - the method page's parts (`formel`, `räkneexempel`, … see
       `sitebuild/method_tables.py`), no arguments.
     """
@@ -38,6 +43,7 @@ def for_page(page: Page, env: Environment, assets: AssetManifest, contact: Conta
     return {
         "kalkylator": calculator,
         "kontakt": _without_arguments(partial(contact_section.render, env, contact)),
+        privacy_notice.MARKER: _without_arguments(partial(privacy_notice.render, env, notice)),
         **{name: _without_arguments(render) for name, render in method_tables.RENDERERS.items()},
     }
 

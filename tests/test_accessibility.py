@@ -67,6 +67,7 @@ CASES: list[tuple[str, list[tuple[str, Callable[[Any, str], None]]]]] = [
     ("", [("live", _live), ("field-error", _field_error)]),
     ("", [("load-failure", _load_failure)]),
     ("sa-raknar-vi/", [("page", _opened)]),
+    ("integritetspolicy/", [("page", _opened)]),
     ("404.html", [("page", _opened)]),
 ]
 

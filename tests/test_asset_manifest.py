@@ -45,6 +45,7 @@ def test_renaming_the_runtime_folder_moves_the_year_long_caching(
 ) -> None:
     """A build in this process (so the folder name can be changed) into a temporary folder."""
     monkeypatch.setattr(pyodide_runtime, "SITE_FOLDER", "python-runtime")
+    monkeypatch.setenv("SITE_PREVIEW", "1")  # the committed settings are the template's examples
     site = tmp_path / "site"
     config = load_config(str(REPO / "mkdocs.yml"), site_dir=str(site))
     config.plugins.on_startup(command="build", dirty=False)

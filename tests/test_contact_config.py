@@ -15,7 +15,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from sitebuild.contact import read
 from tests.support.config_variant import FORM_ENDPOINT, WITH_FORM, config_variant
-from tests.support.site_builds import build_site
+from tests.support.site_builds import assert_build_stops_naming, build_site
 
 VALID = {"email": "kontakt@example.com", "phone": "+46 8 123 456 78"}
 
@@ -38,6 +38,15 @@ VALID = {"email": "kontakt@example.com", "phone": "+46 8 123 456 78"}
         ({**VALID, "form_endpoint": "forms.example.com/f"}, "extra.contact.form_endpoint"),
         ({**VALID, "form_endpoint": "https://"}, "extra.contact.form_endpoint"),
         ({**VALID, "form_endpiont": "https://forms.example.com/f"}, "extra.contact.form_endpiont"),
+        ({**VALID, "booking_url": "http://boka.bolaget.se/"}, "extra.contact.booking_url"),
+        ({**VALID, "booking_url": "boka.bolaget.se"}, "extra.contact.booking_url"),
+        ({**VALID, "booking_url": "javascript:alert(1)"}, "extra.contact.booking_url"),
+        ({**VALID, "person": {"name": "Ada Lind"}}, "extra.contact.person.role"),
+        ({**VALID, "person": "Ada Lind"}, "extra.contact.person"),
+        ({**VALID, "person": {"name": "Ada", "role": "VD", "titel": "x"}}, "extra.contact.person.titel"),
+        ({**VALID, "response_time": "inom\nen dag"}, "extra.contact.response_time"),
+        ({**VALID, "honeypot_field": "email"}, "extra.contact.honeypot_field"),
+        ({**VALID, "honeypot_field": "två ord"}, "extra.contact.honeypot_field"),
     ],
 )
 def test_wrong_setting_is_refused_by_name(raw: object, named: str) -> None:
@@ -91,10 +100,7 @@ def test_button_goes_to_the_form_when_there_is_one() -> None:
 )
 def test_build_stops_naming_the_wrong_setting(tmp_path: Path, changes: str, named: str) -> None:
     with config_variant(changes) as config_file:
-        result = build_site(tmp_path / "site", config_file)
-    assert result.returncode != 0
-    assert named in result.stderr
-    assert not (tmp_path / "site" / "index.html").exists()
+        assert_build_stops_naming(tmp_path / "site", config_file, named)
 
 
 def test_built_section_follows_the_settings(built_site: Path) -> None:
@@ -117,3 +123,43 @@ def test_build_with_endpoint_renders_the_form(tmp_path: Path) -> None:
         assert f'name="{field}"' in html
     assert 'aria-live="polite"' in html
     assert "tel:" not in html
+
+
+def test_who_answers_and_when_promises_only_what_the_owner_set() -> None:
+    assert read({"contact": VALID}).reply_text == "Du får svar av oss så snart vi kan."
+    timed = read({"contact": {**VALID, "response_time": "inom en arbetsdag"}})
+    assert timed.reply_text == "Du får svar av oss inom en arbetsdag."
+    person = {"name": "Ada Lind", "role": "grundare"}
+    answered_by = read({"contact": {**VALID, "person": person}})
+    assert answered_by.reply_text == "Du får svar av Ada Lind, grundare, så snart vi kan."
+    both = read({"contact": {**VALID, "person": person, "response_time": "inom en arbetsdag"}})
+    assert both.reply_text == "Du får svar av Ada Lind, grundare, inom en arbetsdag."
+    assert both.script_config["reply"] == both.reply_text
+
+
+def contact_section(html: str) -> str:
+    return html.split('id="kontakt"', 1)[1].split("</section>", 1)[0]
+
+
+def test_section_without_the_optional_settings(built_site: Path) -> None:
+    section = contact_section((built_site / "index.html").read_text(encoding="utf-8"))
+    assert '<p class="contact__reply" data-contact-reply>Du får svar av oss så snart vi kan.</p>' in section
+    assert "data-contact-booking" not in section and "Boka ett samtal" not in section
+    assert "visar var besparingen finns" not in section
+
+
+@pytest.mark.complete_build
+def test_section_with_the_optional_settings(tmp_path: Path) -> None:
+    changes = (
+        "extra:\n  contact:\n    response_time: inom en arbetsdag\n"
+        "    person:\n      name: Ada Lind & co\n      role: grundare\n"
+        "    booking_url: https://boka.bolaget.se/ada?typ=samtal&längd=30\n"
+    )
+    with config_variant(changes) as config_file:
+        result = build_site(tmp_path / "site", config_file)
+    assert result.returncode == 0, result.stderr
+    section = contact_section((tmp_path / "site" / "index.html").read_text(encoding="utf-8"))
+    assert "Du får svar av Ada Lind &amp; co, grundare, inom en arbetsdag." in section
+    booking = '<a href="https://boka.bolaget.se/ada?typ=samtal&amp;längd=30" data-contact-booking>Boka ett samtal</a>'
+    assert booking in section
+    assert "<script" not in section  # a plain link: nothing of the booking service is loaded

@@ -2,8 +2,10 @@
 
 With no form endpoint (the committed configuration) every contact button is a
 `mailto:` link. With one, the form posts to a local endpoint on 127.0.0.1
-that either accepts or fails, and the visitor is told which, in Swedish,
-without losing what they typed.
+that records every post and either accepts or fails, and the visitor is told
+which, in Swedish, without losing what they typed. Bots are kept out by a
+trap field and a minimum time between showing the form and sending it: the
+page's clock is Playwright's, so a test moves time on instead of waiting.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from sitebuild.mail_link import MAIL_INTRO, MAIL_SUBJECT, mailto_href
 from tests.support.config_variant import config_variant
 from tests.support.site_builds import build_site
 from tests.support.static_server import StaticServer
+from tests.test_accessibility import AXE, describe
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +32,10 @@ SCENARIO = {
     "link": "https://www.example.com/?anvandare=10000#kalkylator",
 }
 DISPATCH = "detail => document.dispatchEvent(new CustomEvent('kontakt:scenario', {detail}))"
+# The trap field under Formspree's own name, as the README suggests for Formspree.
+TRAP = "_gotcha"
+# contact.js's MIN_FILL_MS: no person fills the form sooner.
+MIN_FILL_MS = 3000
 
 
 class FormEndpoint:
@@ -84,7 +91,8 @@ def endpoint() -> Iterator[FormEndpoint]:
 @pytest.fixture(scope="module")
 def form_site_url(endpoint: FormEndpoint, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("form-site")
-    with config_variant(f"extra:\n  contact:\n    form_endpoint: {endpoint.url}\n") as config_file:
+    changes = f"extra:\n  contact:\n    form_endpoint: {endpoint.url}\n    honeypot_field: {TRAP}\n"
+    with config_variant(changes) as config_file:
         result = build_site(site, config_file)
     assert result.returncode == 0, result.stderr
     with StaticServer(site) as server:
@@ -94,7 +102,9 @@ def form_site_url(endpoint: FormEndpoint, tmp_path_factory: pytest.TempPathFacto
 @pytest.fixture
 def page(new_context):
     context = new_context()
-    yield context.new_page()
+    page = context.new_page()
+    page.clock.install()  # time runs on as usual, and a test may jump it forward
+    yield page
     context.close()
 
 
@@ -103,6 +113,20 @@ def fill_form(page, message: str = "Vi kör 40 Node-servrar.") -> None:
     page.get_by_label("Företag").fill("Lind & Co")
     page.get_by_label("E-post").fill("ada@example.se")
     page.get_by_label("Meddelande").fill(message)
+
+
+def open_filled_form(page, url: str, endpoint: FormEndpoint) -> None:
+    """The form site, freshly loaded and filled in, with an endpoint that accepts and has received nothing."""
+    endpoint.status = 200
+    endpoint.received.clear()
+    page.goto(url)
+    fill_form(page)
+
+
+def send(page) -> None:
+    """Press send as a person would: after the form has been on screen a while."""
+    page.clock.fast_forward(MIN_FILL_MS)
+    page.get_by_role("button", name="Skicka förfrågan").click()
 
 
 def mail_body(href: str) -> str:
@@ -146,11 +170,8 @@ def test_with_endpoint_buttons_go_to_the_labelled_form(form_site_url: str, page)
 
 
 def test_form_success_is_confirmed_and_fields_are_cleared(form_site_url: str, endpoint: FormEndpoint, page) -> None:
-    endpoint.status = 200
-    endpoint.received.clear()
-    page.goto(form_site_url)
-    fill_form(page)
-    page.get_by_role("button", name="Skicka förfrågan").click()
+    open_filled_form(page, form_site_url, endpoint)
+    send(page)
     status = page.locator("[data-contact-status]")
     status.filter(has_text="Tack").wait_for()
     assert page.get_by_label("Namn").input_value() == ""
@@ -163,7 +184,7 @@ def test_form_failure_is_reported_and_keeps_what_was_typed(form_site_url: str, e
     endpoint.status = 500
     page.goto(form_site_url)
     fill_form(page)
-    page.get_by_role("button", name="Skicka förfrågan").click()
+    send(page)
     status = page.locator("[data-contact-status]")
     status.filter(has_text="Det gick inte att skicka").wait_for()
     assert "kontakt@example.com" in status.inner_text()
@@ -185,3 +206,56 @@ def test_scenario_fills_the_message_but_never_overwrites_the_visitors_text(form_
     message.fill("Mina egna ord.")
     page.evaluate(DISPATCH, {"summary": "tredje", "link": "https://www.example.com/?a=3"})
     assert message.input_value() == "Mina egna ord."
+
+
+def test_the_trap_is_hidden_from_people_keyboards_and_assistive_technology(form_site_url: str, page) -> None:
+    page.goto(form_site_url)
+    trap = page.locator(f"[data-contact-form] input[name={TRAP}]")
+    assert trap.count() == 1
+    assert trap.get_attribute("tabindex") == "-1" and trap.get_attribute("autocomplete") == "off"
+    assert trap.evaluate("field => field.closest('[aria-hidden=true]') !== null")
+    box = trap.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 0, "off-screen"
+    page.get_by_label("Meddelande").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit", "Tab goes from the message to the button"
+    form = page.locator("[data-contact-form]")
+    assert form.get_by_role("textbox").count() == 4  # name, company, e-mail, message: the trap is not among them
+
+
+def test_a_filled_trap_is_not_sent_and_the_visitor_is_thanked(
+    form_site_url: str, endpoint: FormEndpoint, page
+) -> None:
+    open_filled_form(page, form_site_url, endpoint)
+    page.locator(f"input[name={TRAP}]").evaluate("field => { field.value = 'https://spam.example' }")  # as a bot does
+    send(page)
+    page.locator("[data-contact-status]").filter(has_text="Tack").wait_for()
+    page.wait_for_timeout(500)  # a post would have reached the endpoint by now
+    assert endpoint.received == []
+
+
+def test_a_post_sooner_than_a_person_can_type_is_held_back_calmly(
+    form_site_url: str, endpoint: FormEndpoint, page
+) -> None:
+    open_filled_form(page, form_site_url, endpoint)
+    page.get_by_role("button", name="Skicka förfrågan").click()  # at once, as a bot does
+    status = page.locator("[data-contact-status]")
+    status.filter(has_text="Det gick väldigt fort").wait_for()
+    assert "Skicka förfrågan igen" in status.inner_text()
+    assert page.get_by_label("Meddelande").input_value() == "Vi kör 40 Node-servrar."  # nothing lost
+    assert endpoint.received == []
+
+    send(page)  # the same person, a moment later
+    status.filter(has_text="Tack").wait_for()
+    (posted,) = endpoint.received
+    assert "Ada Lind" in posted
+    assert f'name="{TRAP}"' in posted  # sent empty: Formspree drops only a filled one
+
+
+def test_axe_finds_nothing_in_the_form_with_its_trap_and_a_held_back_post(form_site_url: str, page) -> None:
+    page.goto(form_site_url)
+    fill_form(page)
+    page.get_by_role("button", name="Skicka förfrågan").click()  # too soon: the calm notice shows
+    page.locator("[data-contact-status]").filter(has_text="Det gick väldigt fort").wait_for()
+    violations = AXE.run(page, context={"include": [["#kontakt"]]}).response["violations"]
+    assert not violations, describe(violations)

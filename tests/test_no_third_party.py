@@ -88,6 +88,11 @@ NOT_FETCHED = (
         "repository facts (GitLab), fetched only when `repo_url` is set; the site sets none",
     ),
     NotFetched(
+        "index.html",
+        "https://schema.org",
+        "the JSON-LD's @context names schema.org's vocabulary; the data block is never run or fetched",
+    ),
+    NotFetched(
         "pyodide/*/pyodide.mjs",
         "https://cdn.jsdelivr.net/pyodide/",
         "Pyodide's fallback when no indexURL/packageBaseUrl is given; the calculator gives both",

@@ -11,3 +11,7 @@ declare var CalculatorEngine: CalculatorEngineRegistry;
 declare var document$: {
   subscribe(next: (document: Document) => void): { unsubscribe(): void };
 };
+
+/** Material for MkDocs' storage helper (its inline script in the head): writes
+ * `value` as JSON under the site's scope and `key` (palette-storage.js wraps it). */
+declare var __md_set: (key: string, value: unknown, storage?: Storage, scope?: URL) => void;

@@ -11,6 +11,11 @@ folder of its own, so it is never shared by mistake).
 
 Outside a test session (`bench/`), `set_cache_root` is never called and every
 call builds directly.
+
+Every build here is a preview (`SITE_PREVIEW=1`): the committed `mkdocs.yml`
+keeps the template's example contact details, on which a publishing build
+stops by design (`sitebuild/publishing.py`). Tests of that stop call
+`run_mkdocs(..., preview=False)`.
 """
 
 from __future__ import annotations
@@ -44,12 +49,15 @@ _running: set[subprocess.Popen[str]] = set()
 _background: list[threading.Thread] = []
 
 
-def run_mkdocs(destination: Path, config_file: Path | None) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs build --strict` into `destination`; the caller checks the result."""
+def run_mkdocs(
+    destination: Path, config_file: Path | None, *, preview: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` into `destination`, a preview unless `preview`
+    is false; the caller checks the result."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)]
     if config_file is not None:
         command += ["--config-file", str(config_file)]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PREVIEW": "1" if preview else "0"}
     pipe = subprocess.PIPE
     with subprocess.Popen(command, cwd=REPO, env=env, stdout=pipe, stderr=pipe, text=True) as process:
         _running.add(process)
@@ -58,6 +66,14 @@ def run_mkdocs(destination: Path, config_file: Path | None) -> subprocess.Comple
         finally:
             _running.discard(process)
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def assert_build_stops_naming(destination: Path, config_file: Path, setting: str) -> None:
+    """The build of `config_file` fails, names `setting` and writes no page."""
+    result = build_site(destination, config_file)
+    assert result.returncode != 0
+    assert setting in result.stderr
+    assert not (destination / "index.html").exists()
 
 
 def stop_builds() -> None:

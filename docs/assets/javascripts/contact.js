@@ -10,6 +10,12 @@
  *   links and into the form's message, unless the visitor has written their own.
  * - The form is sent with fetch so the visitor stays on the page and is told,
  *   in Swedish, whether it worked; on failure everything typed stays put.
+ * - Bots are kept out without a third party: a post whose hidden trap field
+ *   (`honeypotField`) is filled is dropped with the usual thanks, and one sent
+ *   sooner than MIN_FILL_MS after the form was shown is held back with a calm
+ *   request to send again (what was typed stays). Without JavaScript the
+ *   browser posts the form itself; then only a form service that knows the
+ *   trap's name (Formspree's `_gotcha`) drops it.
  *
  * The link's address and subject (encoded) and the wording come from the page
  * (`#kontakt-config`, rendered from sitebuild/mail_link.py), so they are
@@ -21,6 +27,8 @@
  * @typedef {object} ContactConfig
  * @property {string} email The site's contact address.
  * @property {string | null} formEndpoint Where the form posts; null without a form.
+ * @property {string} honeypotField The name of the form's trap field, which only bots fill.
+ * @property {string} reply Who answers and when, said after a sent message.
  * @property {string} mailtoPrefix `mailto:` with the address and the subject, encoded; the body follows.
  * @property {string} intro The message's text before any scenario.
  * @property {string} scenarioPrefix The text before a scenario in the message.
@@ -37,9 +45,12 @@
   "use strict";
 
   const TIMEOUT_MS = 15000;
+  /* No person types a name, an address and a message this fast; form-filling bots do. */
+  const MIN_FILL_MS = 3000;
   const MESSAGES = {
     sending: "Skickar …",
-    ok: "Tack! Vi har fått ditt meddelande och hör av oss så snart vi kan.",
+    ok: (/** @type {string} */ reply) => `Tack! Vi har fått ditt meddelande. ${reply}`,
+    tooSoon: "Det gick väldigt fort. Kontrollera gärna det du skrivit och tryck på Skicka förfrågan igen.",
     failed: (/** @type {string} */ email) =>
       `Det gick inte att skicka just nu. Det du skrev finns kvar – försök igen om en stund, eller mejla oss på ${email}.`,
   };
@@ -97,7 +108,7 @@
   }
 
   /** @param {HTMLFormElement} form
-   * @param {"sending" | "ok" | "failed"} state
+   * @param {"sending" | "ok" | "notice" | "failed"} state
    * @param {string} text */
   function showStatus(form, state, text) {
     const status = /** @type {HTMLElement} */ (form.querySelector("[data-contact-status]"));
@@ -122,15 +133,36 @@
         signal: controller.signal,
       });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      form.reset();
-      delete /** @type {HTMLTextAreaElement} */ (form.querySelector("textarea[name=message]")).dataset.autofilled;
-      showStatus(form, "ok", MESSAGES.ok);
+      thank(form, config);
     } catch (error) {
       showStatus(form, "failed", MESSAGES.failed(config.email));
     } finally {
       clearTimeout(timer);
       button.disabled = false;
     }
+  }
+
+  /**
+   * @param {HTMLFormElement} form
+   * @param {ContactConfig} config
+   */
+  function thank(form, config) {
+    form.reset();
+    delete /** @type {HTMLTextAreaElement} */ (form.querySelector("textarea[name=message]")).dataset.autofilled;
+    showStatus(form, "ok", MESSAGES.ok(config.reply));
+  }
+
+  /**
+   * What to do with a submit: send it, or hold it back because a bot seems to be posting.
+   * @param {HTMLFormElement} form
+   * @param {ContactConfig} config
+   * @param {number} shownAt `performance.now()` when the form was shown.
+   * @returns {"send" | "trap" | "tooSoon"}
+   */
+  function verdict(form, config, shownAt) {
+    const trap = form.elements.namedItem(config.honeypotField);
+    if (trap instanceof HTMLInputElement && trap.value !== "") return "trap";
+    return performance.now() - shownAt < MIN_FILL_MS ? "tooSoon" : "send";
   }
 
   document.addEventListener("kontakt:scenario", (event) => {
@@ -153,9 +185,13 @@
     fillMessage(config);
     const form = document.querySelector("[data-contact-form]");
     if (!(form instanceof HTMLFormElement)) return;
+    const shownAt = performance.now();
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      send(form, config);
+      const outcome = verdict(form, config, shownAt);
+      if (outcome === "trap") thank(form, config);
+      else if (outcome === "tooSoon") showStatus(form, "notice", MESSAGES.tooSoon);
+      else send(form, config);
     });
   });
 })();
