@@ -63,6 +63,7 @@ test-fast: install lint
 bench: install
 	$(PY) bench/bench_compute.py
 	$(PY) bench/bench_browser.py
+	$(PY) bench/bench_hosts.py
 
 clean:
 	rm -rf site site.nginx.conf site.assets.json .pytest_cache .hypothesis

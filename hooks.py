@@ -99,7 +99,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"The calculator's worker script {CALCULATOR_WORKER} is missing from {config.docs_dir}.")
     _assets = asset_manifest.AssetManifest.of(runtime.site_folder, runtime_files, stdlib, archive, worker)
     if _command != "serve":  # the engine's copies compress while the pages render
-        precompress.prepare((file.content_bytes for file in (*runtime_files, stdlib, archive)), PRECOMPRESSED_CACHE)
+        engine_files = (*runtime_files, stdlib, archive)
+        precompress.prepare(((file.dest_uri, file.content_bytes) for file in engine_files), PRECOMPRESSED_CACHE)
     return files
 
 

@@ -12,7 +12,10 @@ tests do) and drives Debian's Chromium:
   load event (nothing of Pyodide may come before the page has painted);
 - one edit -> updated DOM, p50 and p95 over 100 edits;
 - bytes transferred before the calculator starts, and in total;
-- memory after load: the renderer process that runs the page and its worker;
+- memory: the renderer process that runs the page and its worker after the
+  edits, next to the floor page's, the article's without its engine (a
+  Save-Data reader at the top of the page) and a blank page's, which
+  together explain it (page + engine − blank, against floor − blank);
 - slow and metered connections (`slow_links.py`): time to live at slow 4G
   and 1.0 Mbit/s with a 4x slower CPU, and the bytes a reader who never
   scrolls downloads, per connection type.
@@ -47,6 +50,7 @@ from sitebuild import asset_manifest, nginx_conf
 from sitebuild.asset_manifest import AssetManifest
 from sitebuild.pyodide_runtime import STDLIB_ARCHIVE, locate
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support.connections import SAVE_DATA, Connection
 from tests.support.site_builds import build_site
 from tests.support.static_server import StaticServer
 
@@ -91,8 +95,11 @@ class Run:
 
 def write_floor(site: Path, assets: AssetManifest) -> None:
     """The floor page, its worker, and stock Pyodide's whole standard library
-    in the runtime folder the build recorded."""
+    in the runtime folder the build recorded; and the floor page without its
+    script, the renderer's own floor."""
     (site / "floor.html").write_text(FLOOR_PAGE, encoding="utf-8")
+    (site / "blank.html").write_text(FLOOR_PAGE.replace('<script type="module" src="floor.mjs"></script>', ""),
+                                     encoding="utf-8")
     (site / "floor.mjs").write_text(FLOOR_SCRIPT % (FLOOR_MARK, assets.runtime_folder), encoding="utf-8")
     (site / "floor-worker.mjs").write_text(FLOOR_WORKER, encoding="utf-8")
     shutil.copy(locate(ROOT).package_dir / STDLIB_ARCHIVE, site / assets.runtime_folder / STDLIB_ARCHIVE)
@@ -213,13 +220,17 @@ def renderer_memory(browser: Browser) -> int:
     return int(kilobytes) * 1024
 
 
-def floor_renderer_memory(playwright: Any, url: str) -> int:
-    """The same measure for the floor page, in a browser of its own."""
+def separate_renderer_memory(playwright: Any, url: str, ready: str, connection: Connection | None = None) -> int:
+    """The same measure for one page alone, in a browser of its own, once `ready`
+    (a JavaScript expression) holds: the floor page, or the article without its engine."""
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     context = browser.new_context()
-    context.new_page().goto(url)
-    page = context.pages[0]
-    page.wait_for_function(f"() => performance.getEntriesByName({FLOOR_MARK!r}).length > 0", timeout=90_000)
+    page = context.new_page()
+    if connection is not None:
+        connection.emulate(context, page)
+    page.goto(url)
+    page.wait_for_function(ready, timeout=90_000)
+    page.wait_for_load_state("networkidle")
     memory = renderer_memory(browser)
     browser.close()
     return memory
@@ -260,7 +271,13 @@ def measure(prebuilt: Path | None) -> dict[str, Any]:
             edits, memory = edit_latencies(browser, page_url)
             slow = slow_links.measure(browser, server.url, assets)
             browser.close()
-            floor_memory = floor_renderer_memory(playwright, floor_url)
+            floor_memory = separate_renderer_memory(
+                playwright, floor_url, f"() => performance.getEntriesByName({FLOOR_MARK!r}).length > 0")
+            blank_memory = separate_renderer_memory(
+                playwright, server.url + "blank.html", "() => document.readyState === 'complete'")
+            # The article at its top with Save-Data: the page never starts its engine.
+            page_only_memory = separate_renderer_memory(
+                playwright, server.url, "() => document.readyState === 'complete'", SAVE_DATA)
     finally:
         shutil.rmtree(site, ignore_errors=True)
         for beside in (asset_manifest.path_for(site), nginx_conf.path_for(site)):
@@ -284,6 +301,8 @@ def measure(prebuilt: Path | None) -> dict[str, Any]:
     report["edit_to_dom_ms_p95"] = round(percentile(edits, 0.95), 2)
     report["renderer_memory_bytes"] = memory
     report["floor_renderer_memory_bytes"] = floor_memory
+    report["page_without_engine_renderer_memory_bytes"] = page_only_memory
+    report["blank_page_renderer_memory_bytes"] = blank_memory
     report["slow_links"] = slow
     return report
 
@@ -301,8 +320,10 @@ def print_report(report: dict[str, Any]) -> None:
     print(f"bytes before the calculator starts: {report['bytes_before_calculator_starts'] / 1e6:.2f} MB")
     print(f"one edit -> updated DOM, p50 / p95 over {report['edits']} edits: "
           f"{report['edit_to_dom_ms_p50']:.2f} / {report['edit_to_dom_ms_p95']:.2f} ms")
-    print(f"renderer memory (page + worker) after load: {report['renderer_memory_bytes'] / 1e6:.0f} MB "
-          f"(floor: {report['floor_renderer_memory_bytes'] / 1e6:.0f} MB)")
+    print(f"renderer memory (page + worker) after the edits: {report['renderer_memory_bytes'] / 1e6:.0f} MB "
+          f"(floor, stock Pyodide alone: {report['floor_renderer_memory_bytes'] / 1e6:.0f} MB; "
+          f"the article without its engine: {report['page_without_engine_renderer_memory_bytes'] / 1e6:.0f} MB; "
+          f"a blank page: {report['blank_page_renderer_memory_bytes'] / 1e6:.0f} MB)")
     slow_links.print_report(report["slow_links"])
 
 

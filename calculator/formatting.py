@@ -10,6 +10,7 @@ shown only when there are any (`199,50 kr`, but `200 kr`).
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -27,8 +28,13 @@ def format_count(value: int) -> str:
     return sign + f"{abs(value):,}".replace(",", NBSP)
 
 
+@lru_cache(maxsize=4096)
 def format_number(value: Decimal | int) -> str:
-    """A count or an amount: `1 600`, `199,50`, `−500`."""
+    """A count or an amount: `1 600`, `199,50`, `−500`.
+
+    Kept once made: one result writes some sixty amounts, most of them again
+    at the next edit. The text depends only on the value (`200`, `200.00` and
+    `Decimal(200)` all read `200`), so equal keys share one text."""
     amount = Decimal(value)
     whole = int(amount)  # truncates toward zero, so the sign is handled below
     if amount == whole:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from calculator.fields import FieldSpec
@@ -63,7 +64,13 @@ class _Unclear(ValueError):
 
 def parse_field(spec: FieldSpec, raw: object) -> Parsed:
     """Parse one raw value for `spec`; raise FieldError with the message."""
-    text = _as_text(spec, raw)
+    return _parse_text(spec, _as_text(spec, raw))
+
+
+@lru_cache(maxsize=1024)
+def _parse_text(spec: FieldSpec, text: str) -> Parsed:
+    """Kept once parsed (a refusal is not kept: it raises again): `compute()`
+    reads every field at every edit, and an edit changes one."""
     if spec.kind == "choice":
         return _parse_choice(spec, text)
     if spec.kind == "boolean":

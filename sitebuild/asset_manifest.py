@@ -25,6 +25,7 @@ from pathlib import Path
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from sitebuild import packed
 from sitebuild.beside_site import beside_site
 
 SUFFIX = ".assets.json"
@@ -32,16 +33,25 @@ SUFFIX = ".assets.json"
 
 @dataclass(frozen=True)
 class Asset:
-    """One built file: its path in the site (no leading slash), bytes and SHA-256."""
+    """One built file: its path in the site (no leading slash), bytes and SHA-256;
+    for a packed archive (`sitebuild.packed`) also the bytes of the archive it holds."""
 
     path: str
     size: int
     sha256: str
+    unpacked_size: int | None = None
 
     @classmethod
     def of(cls, file: File) -> Asset:
         content = file.content_bytes
-        return cls(file.dest_uri, len(content), hashlib.sha256(content).hexdigest())
+        unpacked = packed.unpacked_size(content) if packed.is_packed(file.dest_uri) else None
+        return cls(file.dest_uri, len(content), hashlib.sha256(content).hexdigest(), unpacked)
+
+    @property
+    def decoded_size(self) -> int:
+        """What a response with a Content-Encoding decodes to: the file, or for a
+        packed archive the archive it holds (hosts encode only its brotli copy)."""
+        return self.size if self.unpacked_size is None else self.unpacked_size
 
 
 @dataclass(frozen=True)
@@ -68,9 +78,9 @@ class AssetManifest:
 
     @property
     def download_sizes(self) -> dict[str, int]:
-        """Bytes of each download by site path: the worker scales a compressed
+        """Decoded bytes of each download by site path: the worker scales a compressed
         response's Content-Length by them to show progress in bytes over the network."""
-        return {asset.path: asset.size for asset in self.downloads}
+        return {asset.path: asset.decoded_size for asset in self.downloads}
 
     def urls(self, page_url: str) -> dict[str, str]:
         """The worker, the runtime folder, the stdlib and the archive, relative to the page at `page_url`."""
@@ -95,7 +105,11 @@ class AssetManifest:
         data = json.loads(text)
 
         def asset(item: dict[str, object]) -> Asset:
-            return Asset(str(item["path"]), int(str(item["size"])), str(item["sha256"]))
+            unpacked = item.get("unpacked_size")
+            return Asset(
+                str(item["path"]), int(str(item["size"])), str(item["sha256"]),
+                None if unpacked is None else int(str(unpacked)),
+            )
 
         return cls(
             data["runtime_folder"], tuple(asset(item) for item in data["runtime"]),

@@ -8,7 +8,8 @@ the pages, including `'wasm-unsafe-eval'` for Pyodide.
 
 Types are stated for the files whose type hosts disagree on (`.mjs` is not
 in every server's table): a module worker served as `application/octet-stream`
-does not start.
+does not start; the packed archives (`sitebuild.packed`) are gzip data, and
+say so.
 
 Pyodide's files live under a versioned folder and the calculator archive has
 a content hash in its name, so browsers may keep both for a year; their paths
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitebuild import csp, headers_file
+from sitebuild import csp, headers_file, packed
 from sitebuild.asset_manifest import AssetManifest
 from sitebuild.headers_file import Rule
 
@@ -41,7 +42,7 @@ def site_rules(policy: str, assets: AssetManifest) -> list[Rule]:
         ),
         Rule("/*.wasm", (("Content-Type", "application/wasm"),)),
         Rule("/*.mjs", (("Content-Type", "text/javascript"),)),
-        Rule("/*.zip", (("Content-Type", "application/zip"),)),
+        Rule(f"/*{packed.SUFFIX}", (("Content-Type", packed.CONTENT_TYPE),)),
         *(Rule(pattern, (IMMUTABLE,)) for pattern in assets.immutable_patterns()),
     ]
 

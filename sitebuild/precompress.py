@@ -6,7 +6,8 @@ that compress on the fly use fast settings; hosts that serve precompressed
 files (nginx `gzip_static`/`brotli_static`, Caddy `precompressed`, and the
 preview/test server) send `<file>.br` or `<file>.gz` when the browser accepts
 it. Brotli's best quality takes about 20 s for the wasm file (a minute for
-the whole site on a shared machine), so results are cached by content hash in
+the whole site on a shared machine); the gzip copies use the strongest gzip
+encoder too (`sitebuild.encoders`), so results are cached by content hash in
 `.cache/precompressed/`; the runtime never changes between builds, and a
 rebuild costs nothing. A build that had to compress says so, with the time it
 took, so a slow first build is explained rather than silent.
@@ -18,11 +19,14 @@ while the pages render and the standard library compiles; the copies of the
 rest are made by as many threads as the machine has cores (brotli and zlib
 release the GIL), the largest first. The cache's per-entry lock makes a copy
 that a background thread is still making a wait, never a second compression.
+
+A packed archive (`sitebuild.packed`: gzip inside the file, for hosts that
+send archives as they are) gets one copy, the brotli of the archive it holds,
+which the browser decodes to the archive itself; and no gzip copy.
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import os
 import threading
@@ -32,30 +36,32 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
-import brotli
 from mkdocs.plugins import get_plugin_logger
 
+from sitebuild import packed
 from sitebuild.build_cache import cached
+from sitebuild.encoders import BROTLI_BEST, GZIP_BEST, Encoder
 
 log = get_plugin_logger(__name__)
 
-COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".zip"}
+# By the last suffix of the name; ".gzip" ends a packed archive's (`sitebuild.packed`).
+COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".gzip"}
 MIN_BYTES = 1024  # below this the encoding headers outweigh the saving
-ENCODINGS: dict[str, Callable[[bytes], bytes]] = {
-    ".br": lambda data: brotli.compress(data, quality=11),
-    ".gz": lambda data: gzip.compress(data, 9, mtime=0),
-}
+ENCODERS = (BROTLI_BEST, GZIP_BEST)
+
+# A file to compress: its name (or path) and its bytes.
+Named = tuple[str, bytes]
 
 
-def prepare(contents: Iterable[bytes], cache_dir: Path) -> None:
-    """Start making the copies of `contents` in the background; `write_copies`
+def prepare(files: Iterable[Named], cache_dir: Path) -> None:
+    """Start making the copies of `files` in the background; `write_copies`
     later finds them in the cache (or waits for the one still being made).
     Nothing waits for this thread itself: should it fail, `write_copies` makes
     the same copies and raises the same error where the build can report it.
     It is a daemon thread, so a build that stops on an error ends at once
     instead of finishing (or waiting for another build's) compression; a copy
     cut short is never stored (`build_cache` renames only a finished one)."""
-    threading.Thread(target=_fill_cache, args=(list(contents), cache_dir), name="precompress", daemon=True).start()
+    threading.Thread(target=_fill_cache, args=(list(files), cache_dir), name="precompress", daemon=True).start()
 
 
 class _Compressor:
@@ -68,12 +74,12 @@ class _Compressor:
         self._opening = opening  # said once, before the first copy is made
         self._lock = threading.Lock()
 
-    def __call__(self, data: bytes, suffix: str) -> bytes:
+    def __call__(self, data: bytes, encoder: Encoder) -> bytes:
         with self._lock:
             if self.made == 0 and self._opening:
                 log.info(self._opening)
             self.made += 1
-        return ENCODINGS[suffix](data)
+        return encoder.compress(data)
 
     def report(self, message: str) -> None:
         """Log `message` (with the count and the seconds) if any copy was made."""
@@ -81,11 +87,11 @@ class _Compressor:
             log.info(message, self.made, time.perf_counter() - self.started)
 
 
-def _fill_cache(contents: list[bytes], cache_dir: Path) -> None:
+def _fill_cache(files: list[Named], cache_dir: Path) -> None:
     compress = _Compressor()
     try:
-        for data in sorted(contents, key=len, reverse=True):
-            _copies(data, cache_dir, compress)
+        for name, data in sorted(files, key=lambda file: len(file[1]), reverse=True):
+            _copies(name, data, cache_dir, compress)
     except Exception:  # noqa: BLE001 - write_copies meets the same error and reports it to the build
         return
     compress.report("brotli and gzip: compressed %d copies of the engine's files in the background in %.1f s")
@@ -97,7 +103,7 @@ def write_copies(site_dir: Path, cache_dir: Path) -> None:
 
     def write(path: Path) -> None:
         data = path.read_bytes()
-        for suffix, copy in _copies(data, cache_dir, compress).items():
+        for suffix, copy in _copies(path.name, data, cache_dir, compress).items():
             if len(copy) < len(data):
                 path.with_name(path.name + suffix).write_bytes(copy)
 
@@ -112,7 +118,19 @@ def write_copies(site_dir: Path, cache_dir: Path) -> None:
                     "(later builds reuse them)")
 
 
-def _copies(data: bytes, cache_dir: Path, compress: Callable[[bytes, str], bytes]) -> dict[str, bytes]:
-    """Every encoding's copy of `data`, from the cache or made by `compress`."""
-    digest = hashlib.sha256(data).hexdigest()
-    return {suffix: cached(cache_dir, digest + suffix, partial(compress, data, suffix)) for suffix in ENCODINGS}
+def _sources(name: str, data: bytes) -> list[tuple[Encoder, bytes]]:
+    """Each copy's encoder and what it compresses: the file itself, except for a
+    packed archive, whose one copy is the brotli of the archive it holds."""
+    if packed.is_packed(name):
+        return [(BROTLI_BEST, packed.unpack(data))]
+    return [(encoder, data) for encoder in ENCODERS]
+
+
+def _copies(name: str, data: bytes, cache_dir: Path, compress: Callable[[bytes, Encoder], bytes]) -> dict[str, bytes]:
+    """Every copy of the file `name` holding `data`, by suffix, from the cache or made by `compress`."""
+    return {
+        encoder.suffix: cached(
+            cache_dir, hashlib.sha256(source).hexdigest() + encoder.cache_tag, partial(compress, source, encoder)
+        )
+        for encoder, source in _sources(name, data)
+    }

@@ -19,10 +19,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from sitebuild.mail_link import MAIL_INTRO, MAIL_SUBJECT, mailto_href
+from tests.support.axe_check import AXE, describe
 from tests.support.config_variant import config_variant
 from tests.support.site_builds import build_site
 from tests.support.static_server import StaticServer
-from tests.test_accessibility import AXE, describe
 
 pytestmark = pytest.mark.browser
 

@@ -4,21 +4,27 @@ Every built file must get from nginx exactly the headers `_headers` gives its
 path, with one `Content-Type` (Firefox refuses WebAssembly sent with two);
 versioned files are cached for a year, pages are not; the build's gzip copies
 are what nginx sends to a browser that accepts gzip; a missing page gets the
-site's 404 page. Then the calculator goes live through it in Chromium.
+site's 404 page. Then the calculator goes live through it in Chromium. With
+Debian's brotli module and `brotli_static on;` (the README's server block),
+nginx sends the build's brotli copies, with one Content-Type.
 """
 
 from __future__ import annotations
 
+import gzip
 import http.client
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
 from mkdocs.exceptions import PluginError
 
 import calculator
-from sitebuild import headers_file, nginx_conf
+from sitebuild import headers_file, nginx_conf, packed
+from tests.support import nginx_server
 from tests.support.built_assets import engine_path
 from tests.support.calculator_page import READY, SAVING, fill, open_calculator, wait_for_result
 
@@ -39,6 +45,16 @@ def get(base_url: str, path: str, headers: dict[str, str] | None = None) -> tupl
 
 def values(sent: list[tuple[str, str]], name: str) -> list[str]:
     return [value for key, value in sent if key.lower() == name.lower()]
+
+
+@pytest.fixture(scope="module")
+def nginx_brotli_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The built site served by real nginx with the build's include and `brotli_static on;`."""
+    missing = nginx_server.brotli_available()
+    if missing:
+        pytest.skip(missing)
+    with nginx_server.NginxServer(built_site, tmp_path_factory.mktemp("nginx-brotli"), brotli=True) as server:
+        yield server.url
 
 
 def test_the_include_is_written_beside_the_site_not_inside_it(built_site: Path) -> None:
@@ -106,6 +122,36 @@ def test_a_browser_accepting_gzip_gets_the_builds_gzip_copy(built_site: Path, ng
     _, plain_sent, plain = get(nginx_url, path)
     assert values(plain_sent, "Content-Encoding") == []
     assert plain == (built_site / path.lstrip("/")).read_bytes()
+
+
+@pytest.mark.parametrize("file", ["pyodide.asm.wasm", "pyodide.asm.mjs", "stdlib", "archive"])
+def test_with_the_brotli_module_nginx_sends_the_builds_brotli_copies_with_one_content_type(
+    built_site: Path, nginx_brotli_url: str, file: str
+) -> None:
+    path = engine_path(built_site, file)
+    status, sent, body = get(nginx_brotli_url, path, {"Accept-Encoding": "gzip, deflate, br"})
+    assert status == 200
+    assert values(sent, "Content-Encoding") == ["br"]
+    assert body == (built_site / (path.lstrip("/") + ".br")).read_bytes()
+    content_type = dict(headers_file.headers_for(headers_file.read(built_site), path))["Content-Type"]
+    assert values(sent, "Content-Type") == [content_type]
+    assert values(sent, "Cache-Control") == [IMMUTABLE]
+
+
+def test_a_packed_archive_is_gzip_on_a_host_without_brotli_and_its_zip_with_brotli(
+    built_site: Path, nginx_url: str, nginx_brotli_url: str
+) -> None:
+    """Without brotli the worker gets the gzip inside the file; with it, the build's
+    brotli copy, which decodes to the zip itself. Either way the same archive."""
+    path = engine_path(built_site, "stdlib")
+    assert packed.is_packed(path)
+    status, sent, raw = get(nginx_url, path, {"Accept-Encoding": "gzip, deflate, br"})
+    assert status == 200 and values(sent, "Content-Encoding") == []
+    assert values(sent, "Content-Type") == [packed.CONTENT_TYPE]
+    assert raw[:2] == b"\x1f\x8b" and raw == (built_site / path.lstrip("/")).read_bytes()
+    _, _, encoded = get(nginx_brotli_url, path, {"Accept-Encoding": "br"})
+    archive = brotli.decompress(encoded)
+    assert archive[:2] == b"PK" and archive == gzip.decompress(raw)
 
 
 def test_a_missing_page_gets_the_sites_404_page_under_the_policy(built_site: Path, nginx_url: str) -> None:

@@ -9,6 +9,7 @@ link written out, and no navigation, search or buttons.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -91,10 +92,15 @@ def test_the_print_button_prints_the_scenario_alone_until_the_dialog_closes(
     for label, value in shown:
         assert shows(lines, label, value), (label, value, text)
 
-    # The results: headline, every component, totals, range, break-even, payback.
-    for text_of in ("saving.headline", "range.summary", "break_even.text", "payback.text"):
-        part, key = text_of.split(".")
-        assert squash(expected[part][key]) in squash(text), text_of
+    # The results: headline, key figures, every component, totals, and the
+    # explanations folded on screen (range, steps, driver), unfolded on paper.
+    for text_of in ("saving.headline", "range.low_monthly_text", "break_even.chosen_text", "break_even.cautious.text",
+                    "payback.chosen_text", "payback.cautious.text", "range.summary", "range.steps", "range.driver"):
+        value = functools.reduce(lambda part, key: part[key], text_of.split("."), expected)
+        assert squash(value) in squash(text), text_of
+    for part in expected["attribution"]:
+        assert squash(part["text"]) in squash(text), part
+    assert page.locator("details.calc__how").get_attribute("open") is None, "folded on screen all along"
     for point in expected["sensitivity"]:  # the sensitivity table, a point to a line
         parts = [plain(point[key]) for key in ("factor_text", "monthly_text", "percent_text")]
         assert any(all(part in line for part in parts) for line in lines), point

@@ -4,7 +4,9 @@ It runs as the current user, in the foreground of a child process, on a free
 port of 127.0.0.1, with everything nginx writes (pid, error and access logs,
 every temporary folder) under a temporary prefix, so it needs no root and
 leaves nothing behind. The server block is what the README tells a site owner
-to write: `root` and the generated include, nothing else.
+to write: `root` and the generated include, and with `brotli=True` the
+README's `brotli_static on;` (Debian's libnginx-mod-http-brotli-static, loaded
+at the top of the configuration as a `-c` configuration must).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from sitebuild import nginx_conf
 
 NGINX = "/usr/sbin/nginx"
 MIME_TYPES = Path("/etc/nginx/mime.types")
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 TEMP_PATHS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
 START_TIMEOUT_S = 10
 
@@ -35,13 +38,25 @@ def available() -> str | None:
     return None
 
 
-def configuration(site: Path, prefix: Path, port: int) -> str:
-    """The whole nginx.conf: an unprivileged, single-process server for `site`."""
+def brotli_available() -> str | None:
+    """None when nginx can serve the build's brotli copies here, else why not."""
+    if not BROTLI_MODULE.is_file():
+        return ("nginx's brotli_static needs Debian's libnginx-mod-http-brotli-static: "
+                "apt-get install -y libnginx-mod-http-brotli-static")
+    return available()
+
+
+def configuration(site: Path, prefix: Path, port: int, brotli: bool = False) -> str:
+    """The whole nginx.conf: an unprivileged, single-process server for `site`,
+    sending the build's brotli copies too when `brotli`."""
     temp_paths = "\n".join(f"    {name}_temp_path {prefix / name};" for name in TEMP_PATHS)
     # Started as root, nginx would run its worker as `nobody`, who cannot read
     # the test's private temporary folders: keep the worker as this user.
     user = f"user {pwd.getpwuid(os.getuid()).pw_name} {grp.getgrgid(os.getgid()).gr_name};" if os.geteuid() == 0 else ""
-    return f"""daemon off;
+    load_brotli = f"load_module {BROTLI_MODULE};" if brotli else ""
+    brotli_static = "brotli_static on;" if brotli else ""
+    return f"""{load_brotli}
+daemon off;
 {user}
 worker_processes 1;
 pid {prefix / "nginx.pid"};
@@ -57,6 +72,7 @@ http {{
         listen 127.0.0.1:{port};
         root {site};
         include {nginx_conf.path_for(site)};
+        {brotli_static}
     }}
 }}
 """
@@ -71,9 +87,10 @@ def free_port() -> int:
 class NginxServer:
     """nginx serving the built `site` on 127.0.0.1 while the context is open."""
 
-    def __init__(self, site: Path, prefix: Path) -> None:
+    def __init__(self, site: Path, prefix: Path, brotli: bool = False) -> None:
         self.site = site
         self.prefix = prefix
+        self.brotli = brotli
         self.port = free_port()
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -88,7 +105,7 @@ class NginxServer:
 
     def __enter__(self) -> NginxServer:
         conf = self.prefix / "nginx.conf"
-        conf.write_text(configuration(self.site, self.prefix, self.port), encoding="utf-8")
+        conf.write_text(configuration(self.site, self.prefix, self.port, self.brotli), encoding="utf-8")
         command = [NGINX, "-t", "-q", "-p", str(self.prefix), "-c", str(conf)]
         checked = subprocess.run(command, capture_output=True, text=True, check=False)
         if checked.returncode != 0:

@@ -53,21 +53,33 @@ class QuietHandler(SimpleHTTPRequestHandler):
         self._pending = []
         super().end_headers()
 
-    def send_head(self):  # type: ignore[no-untyped-def] - stdlib signature
-        """The standard answer, or the precompressed copy the browser accepts."""
+    def requested_file(self) -> str:
+        """The file the request names (a folder's index.html for an address ending in '/')."""
         path = self.translate_path(self.path)
         if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
             path = os.path.join(path, "index.html")
-        accepted = {token.split(";")[0].strip() for token in self.headers.get("Accept-Encoding", "").split(",")}
+        return path
+
+    def accepted_encodings(self) -> set[str]:
+        return {token.split(";")[0].strip() for token in self.headers.get("Accept-Encoding", "").split(",")}
+
+    def send_encoded_head(self, path: str, encoding: str, length: int) -> None:
+        """Status and headers of an answer for the file `path` whose body is `encoding`-encoded."""
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(length))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+
+    def send_head(self):  # type: ignore[no-untyped-def] - stdlib signature
+        """The standard answer, or the precompressed copy the browser accepts."""
+        path = self.requested_file()
+        accepted = self.accepted_encodings()
         for suffix, encoding in ((".br", "br"), (".gz", "gzip")):
             if encoding in accepted and os.path.isfile(path + suffix):
                 file = open(path + suffix, "rb")  # noqa: SIM115 - the caller copies and closes it
-                self.send_response(200)
-                self.send_header("Content-Type", self.guess_type(path))
-                self.send_header("Content-Encoding", encoding)
-                self.send_header("Content-Length", str(os.fstat(file.fileno()).st_size))
-                self.send_header("Vary", "Accept-Encoding")
-                self.end_headers()
+                self.send_encoded_head(path, encoding, os.fstat(file.fileno()).st_size)
                 return file
         return super().send_head()
 
@@ -78,9 +90,10 @@ class QuietHandler(SimpleHTTPRequestHandler):
 class StaticServer:
     """Serves `root` on a free port of 127.0.0.1 while the context is open."""
 
-    def __init__(self, root: Path) -> None:
-        handler = functools.partial(QuietHandler, directory=str(root), rules=headers_file.read(root))
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    def __init__(self, root: Path, handler: type[QuietHandler] = QuietHandler) -> None:
+        """`handler` may be a subclass that compresses differently (the benchmarks' hosts)."""
+        handler_for_root = functools.partial(handler, directory=str(root), rules=headers_file.read(root))
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler_for_root)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property

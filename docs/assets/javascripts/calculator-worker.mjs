@@ -6,6 +6,7 @@
  * module worker. The page talks to it through calculator-engine.js.
  *
  * Messages in:  {type: "init", indexURL, stdLibURL, archiveURL, sizes}
+ *               (the two archives are packed: see "Packed archives" below)
  *               {type: "call", id, name: "compute" | "decode_query", argument}
  * Messages out: {type: "progress", loadedBytes, totalBytes}
  *               {type: "ready"} | {type: "failed", reason}
@@ -48,12 +49,14 @@ function post(message) {
  * response is read only to count its bytes, while Pyodide gets the original
  * (which keeps WebAssembly's streaming compilation and code cache). The body
  * arrives decoded, so for a brotli or gzip response the share read of the
- * file's size as built (`sizes`, from the page) scales its Content-Length;
+ * file's decoded size (`sizes`, from the page: for a packed archive the zip
+ * it holds, which is what the build's brotli copy decodes to) scales its
+ * Content-Length;
  * Resource Timing gives the exact size once a file is complete, also for
  * what Pyodide imports as a module. The total is reported once every file
  * of `sizes` has announced its size, and is 0 until then. */
 class Downloads {
-  /** @param {Record<string, number>} sizes absolute URL -> bytes as built */
+  /** @param {Record<string, number>} sizes absolute URL -> bytes a response decodes to */
   constructor(sizes) {
     this.sizes = sizes;
     /** @type {Map<string, FileProgress>} by absolute URL */
@@ -144,11 +147,36 @@ function reportWasmFailures() {
   }
 }
 
-/** @param {string} url */
-async function fetchBytes(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+/* ---------- Packed archives ---------- */
+
+/**
+ * The standard library and the calculator arrive packed: each a zip that the
+ * build gzip-compressed inside the file (sitebuild/packed.py), so that a host
+ * which sends archives as they are still sends them small. A host that serves
+ * the build's brotli copy sends the zip itself, decoded by the browser. The
+ * first two bytes say which: gzip begins 1f 8b, a zip "PK".
+ * @param {Response} response
+ * @returns {Promise<Uint8Array<ArrayBuffer>>} the zip
+ */
+async function unpacked(response) {
+  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const archive = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(archive).arrayBuffer());
+}
+
+/**
+ * Pyodide fetches the standard library itself: it gets the unpacked archive.
+ * @param {string} stdLibURL
+ */
+function unpackForPyodide(stdLibURL) {
+  const fetchBefore = self.fetch;
+  self.fetch = async (resource, options) => {
+    const response = await fetchBefore(resource, options);
+    const url = resource instanceof Request ? resource.url : String(resource);
+    return url === stdLibURL && response.ok ? new Response(await unpacked(response)) : response;
+  };
 }
 
 /** @param {Extract<EngineRequest, {type: "init"}>} init */
@@ -157,10 +185,11 @@ async function boot({ indexURL, stdLibURL, archiveURL, sizes }) {
   reportWasmFailures();
   const downloads = new Downloads(sizes);
   downloads.watch();
+  unpackForPyodide(stdLibURL);
   /** @type {typeof import("pyodide")} */
   const { loadPyodide } = await import(new URL("pyodide.mjs", indexURL).href);
   // The archive downloads while Pyodide boots; a failure surfaces where it is awaited.
-  const archive = fetchBytes(archiveURL);
+  const archive = fetch(archiveURL).then(unpacked);
   archive.catch(() => {});
   // Every URL points at our own copy: without packageBaseUrl Pyodide falls back
   // to a CDN. stdLibURL is the standard library trimmed to what we import.
