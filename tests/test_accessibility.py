@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.support.axe_check import AXE, describe
 
 pytestmark = pytest.mark.browser
 
 LIVE_TIMEOUT_MS = 60_000
 PALETTES = {"light": "default", "dark": "slate"}
-AXE = Axe()
 # Resolves when every finite animation or transition on the page has ended.
 SETTLED = """() => Promise.all(document.getAnimations()
   .filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity)
@@ -78,15 +78,6 @@ def palette_context(request: pytest.FixtureRequest, browser: Any) -> Iterator[tu
     context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=request.param)
     yield request.param, context
     context.close()
-
-
-def describe(violations: list[dict[str, Any]]) -> str:
-    """One line per failing node: rule id, CSS target, what axe says to fix."""
-    lines = []
-    for violation in violations:
-        for node in violation["nodes"]:
-            lines.append(f"{violation['id']}: {', '.join(map(str, node['target']))} – {violation['help']}")
-    return "\n".join(lines)
 
 
 @pytest.mark.parametrize(

@@ -104,10 +104,17 @@ def check_outcome_shown(page: Any, expected: dict[str, Any]) -> None:
     assert root.get_attribute("data-outcome") == outcome
     assert page.locator(".calc__saving").text_content() == expected["saving"]["headline"]
     assert "−" not in expected["saving"]["headline"] and "-" not in expected["saving"]["headline"]
-    payback = page.locator(".calc__payback")
-    assert payback.text_content() == expected["payback"]["text"], outcome
+    # The payback is a key figure when a migration cost is given, else an invitation to give one.
+    payback = page.locator(".calc-figure[data-outcome-of='payback.outcome']")
+    assert payback.is_visible() == expected["payback"]["included"], outcome
+    assert payback.locator("[data-out='payback.chosen_text']").text_content() == expected["payback"]["chosen_text"]
     assert payback.get_attribute("data-outcome") == (expected["payback"]["outcome"] or ""), outcome
-    assert page.locator("[data-out='break_even.text']").text_content() == expected["break_even"]["text"], outcome
+    hint = page.locator(".calc__payback-hint")
+    assert hint.is_visible() != expected["payback"]["included"], outcome
+    assert hint.text_content() == expected["payback"]["text"], outcome
+    for key, text in (("break_even.chosen_text", expected["break_even"]["chosen_text"]),
+                      ("break_even.cautious.text", expected["break_even"]["cautious"]["text"])):
+        assert page.locator(f"[data-out='{key}']").text_content() == text, (outcome, key)
     assert root.evaluate(SENSITIVITY_ROWS) == expected_rows(expected), outcome
 
     colours = page.evaluate("""() => {

@@ -10,6 +10,7 @@ the topmost thing at its place.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -53,6 +54,35 @@ def test_after_an_edit_on_a_phone_the_new_result_is_in_view(new_context: Any, si
     assert bar["inViewport"] and bar["uncovered"], bar
     assert field.evaluate(ON_SCREEN)["inViewport"], "the visitor did not have to scroll"
     assert expected["saving"]["monthly_text"] in page.locator(BAR).text_content()
+
+
+def test_on_a_phone_the_bar_carries_a_contact_button_nothing_covers(new_context: Any, site_url: str) -> None:
+    """After any edit the visitor can get in touch from where they are: the
+    bar's contact button is on screen and the topmost thing at its middle,
+    also once scrolling up has brought out Material's back-to-top button,
+    and it carries the new scenario."""
+    page = new_context(**PHONE).new_page()
+    open_calculator(page, site_url)
+    button = page.locator(f"{BAR} a[data-contact-cta]")
+    for values in ({"users": "30000"}, {"server_kr": "450"}):
+        field = page.locator(f"[data-calc-form] [name={next(iter(values))}]")
+        if not field.is_visible():
+            page.locator(".calc__assumptions > summary").click()
+        field.evaluate("element => element.scrollIntoView({block: 'center'})")
+        field.fill(next(iter(values.values())))
+        expected = calculator.compute(values | ({"users": "30000"} if "server_kr" in values else {}))
+        wait_for_result(page, expected)
+        page.mouse.wheel(0, -120)  # scrolling up brings out Material's back-to-top button
+        page.wait_for_function("() => !document.querySelector('.md-top').hidden")
+        page.wait_for_timeout(400)  # its transition
+        shown = button.evaluate(ON_SCREEN)
+        assert shown["inViewport"] and shown["uncovered"], (values, shown)
+        assert button.text_content() == "Kontakta oss"
+        href = button.get_attribute("href") or ""
+        if href.startswith("mailto:"):
+            assert quote(expected["saving"]["monthly_text"], safe="") in href, "the button carries the scenario"
+        else:
+            assert href == "#kontakt"
 
 
 def test_wide_screens_show_the_results_beside_the_form_and_no_bar(new_context: Any, site_url: str) -> None:

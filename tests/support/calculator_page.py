@@ -43,13 +43,13 @@ def line_texts(page: Any) -> list[list[str]]:
 
 
 def expected_slots(result: dict[str, Any], slots: list[list[str]]) -> list[list[str]]:
-    """What each of those slots must say for `result`."""
+    """What each of those slots must say for `result` (nothing for a null, as a payback not computed)."""
 
     def lookup(path: str) -> str:
         value: Any = result
         for key in path.split("."):
             value = value[key]
-        return str(value)
+        return "" if value is None else str(value)
 
     return [[name, lookup(name)] for name, _ in slots]
 

@@ -1,0 +1,43 @@
+// @ts-check
+/*
+ * Small DOM helpers the calculator's units share. Everything from the
+ * visitor, a link or the model goes in as text, never as HTML.
+ */
+
+/**
+ * The value at a dotted path of a result (`"break_even.cautious.text"`);
+ * undefined where the path ends early.
+ * @param {unknown} object
+ * @param {string} path
+ * @returns {unknown}
+ */
+export function lookup(object, path) {
+  return path.split(".").reduce(
+    (/** @type {any} */ value, key) => (value == null ? undefined : value[key]),
+    object,
+  );
+}
+
+/**
+ * Writes `text` only when it differs: an unchanged part of the page is not
+ * touched, so the browser relays out less.
+ * @param {Element} element
+ * @param {string} text
+ */
+export function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+/**
+ * The element `selector` names inside `root`; a missing one is a broken
+ * template, said plainly instead of failing later on `null`.
+ * @template {Element} [T=HTMLElement]
+ * @param {ParentNode} root
+ * @param {string} selector
+ * @returns {T}
+ */
+export function part(root, selector) {
+  const element = root.querySelector(selector);
+  if (!element) throw new Error(`calculator: ${selector} is missing from the page`);
+  return /** @type {T} */ (element);
+}
