@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from sitebuild import (
     asset_manifest,
     calculator_archive,
+    contact_routes,
     host_headers,
     html_fixes,
     markers,
@@ -52,6 +53,8 @@ _command = "build"
 _theme_env: Environment | None = None
 # Set by on_config: the owner's checked settings under `extra` (`config.extra` keeps the plain mapping).
 _owner: owner_settings.OwnerSettings | None = None
+# Set by on_files: which pages carry the contact section and a calculator.
+_routes: contact_routes.ContactRoutes | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -76,11 +79,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the privacy notice's page; publish self-hosted Pyodide, its trimmed standard library and the calculator
-    archive, record where they went (`sitebuild.asset_manifest`), and start
-    compressing them for hosts that serve precompressed copies."""
-    global _assets
+    """Add the privacy notice's page; note which pages carry the contact section and a
+    calculator (`sitebuild.contact_routes`); publish self-hosted Pyodide, its trimmed
+    standard library and the calculator archive, record where they went
+    (`sitebuild.asset_manifest`), and start compressing them for hosts that serve
+    precompressed copies."""
+    global _assets, _routes
+    assert _owner is not None, "on_config runs before on_files"
     files.append(privacy_notice.page_file(config))
+    _routes = contact_routes.ContactRoutes.of(_owner.contact, files.documentation_pages())
     runtime = pyodide_runtime.locate(PROJECT_ROOT)
     runtime_files = pyodide_runtime.site_files(runtime, config)
     stdlib = pyodide_stdlib.site_file(runtime, config)
@@ -100,9 +107,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Every template gets the owner's checked settings and what follows from them
     (`OwnerSettings.template_globals`: the footer, contact.js's settings, the
-    landing page's JSON-LD, the preview's notice)."""
+    landing page's JSON-LD, the preview's notice), and where the contact section and
+    a calculator are as `contact_routes` (for the 404 page)."""
     assert _owner is not None, "on_config runs before the templates"
     env.globals.update(_owner.template_globals())
+    env.globals["contact_routes"] = _routes
     return env
 
 
@@ -110,8 +119,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     """Insert what the page's `<!-- sajt:NAME -->` markers ask for: the calculator,
     the contact section, the privacy notice, the method page's tables (`sitebuild/page_inserts.py`)."""
     assert _theme_env is not None and _owner is not None, "on_config runs before any page"
-    assert _assets is not None, "on_files runs before any page"
-    inserts = page_inserts.for_page(page, _theme_env, _assets, _owner.contact, _owner.notice)
+    assert _assets is not None and _routes is not None, "on_files runs before any page"
+    inserts = page_inserts.for_page(page, _theme_env, _assets, _routes, _owner.notice)
     return markers.expand(html, page, inserts)
 
 

@@ -18,7 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from calculator.formatting import canonical_number, format_decimal, format_with_unit, join_sv, read_canonical
+from calculator.formatting import (
+    KR_PER_MONTH,
+    canonical_number,
+    format_decimal,
+    format_with_unit,
+    join_sv,
+    read_canonical,
+)
 from calculator.model import STACKS
 from calculator.result_types import FieldSpecJson, Group, Kind, Mode
 
@@ -118,7 +125,7 @@ def _count(key: str, label: str, default: str, minimum: int, help: str, source: 
 
 
 def _price(key: str, label: str, default: str, minimum: int, help: str, source: str) -> FieldSpec:
-    return FieldSpec(key, label, "kr/mån", "decimal", default, help, source, Decimal(minimum),
+    return FieldSpec(key, label, KR_PER_MONTH, "decimal", default, help, source, Decimal(minimum),
                      Decimal(MAX_PRICE_KR), group="assumption")
 
 
@@ -234,7 +241,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec(
         "jobs_capacity", "Bakgrundsjobbens behov av serverkraft med Elixir", "%", "integer", "0",
         "Hur stor del av dagens bakgrundsjobbservrars kapacitet jobben fortfarande behöver när de körs i "
-        "Elixir-app-servrarna: 0 % är artikelns antagande (jobben ryms utan extra serverkraft), 100 % att "
+        "Elixir-app-servrarna: 0\u00a0% är artikelns antagande (jobben ryms utan extra serverkraft), 100\u00a0% att "
         "de behöver lika mycket som i dag. Är dina jobb tunga (rapporter, bildbehandling, import), välj "
         "ett högre värde.",
         "Artikelns eget antagande: de 2 bakgrundsjobbservrarna försvinner och jobben ryms i de 2 "
@@ -244,19 +251,19 @@ FIELDS: tuple[FieldSpec, ...] = (
     _price(
         "server_kr", "Pris per server", "200", 1,
         "Månadskostnad för en app-server; samma pris används för bakgrundsjobbservrar.",
-        "Artikelns pris: 200\u00a0kr/mån per app-server.",
+        "Artikelns pris: 200\u00a0kr/\u2060mån per app-server.",
     ),
     _price(
         "redis_kr", "Pris per Redis-server", "100", 0,
         "Månadskostnad för en Redis-server (kö, PubSub, cache).",
         "Härlett ur artikeln, som inte anger priset: dess summa för Node.js-stacken "
-        "går bara ihop om Redis-servern kostar 100\u00a0kr/mån.",
+        "går bara ihop om Redis-servern kostar 100\u00a0kr/\u2060mån.",
     ),
     _price(
         "lb_kr", "Pris per lastbalanserare", "100", 0,
         "Månadskostnad för en lastbalanserare.",
         "Härlett ur artikeln, som inte anger priset: dess summa för Elixir-stacken "
-        "(2\u00a0servrar à 200\u00a0kr plus lastbalanserare) går bara ihop vid 100\u00a0kr/mån.",
+        "(2\u00a0servrar à 200\u00a0kr plus lastbalanserare) går bara ihop vid 100\u00a0kr/\u2060mån.",
     ),
     FieldSpec(
         "min_servers", "Minsta antal app-servrar", "servrar", "integer", "2",

@@ -14,6 +14,11 @@ from functools import lru_cache
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
+# "kr/mån" and "kr/år" with a word joiner after the slash: Firefox (per Unicode's
+# line-breaking rules) would otherwise break "kr/" from "mån" at a line's end.
+PER_MONTH = "/\u2060mån"
+PER_YEAR = "/\u2060år"
+KR_PER_MONTH = f"kr{PER_MONTH}"
 _CENTS = Decimal("0.01")
 
 
@@ -58,12 +63,12 @@ def format_kr(value: Decimal | int) -> str:
 
 def format_kr_per_month(value: Decimal | int) -> str:
     """`2 200 kr/mån`."""
-    return f"{format_kr(value)}/mån"
+    return f"{format_kr(value)}{PER_MONTH}"
 
 
 def format_kr_per_year(value: Decimal | int) -> str:
     """`26 400 kr/år`."""
-    return f"{format_kr(value)}/år"
+    return f"{format_kr(value)}{PER_YEAR}"
 
 
 def format_percent(value: int) -> str:

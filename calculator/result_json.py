@@ -18,14 +18,18 @@ from calculator import explain
 from calculator.analysis import BreakEven, Payback, Point, break_even, payback, sensitivity
 from calculator.attribution import Attribution, attribute
 from calculator.claims import factor_decimal, factor_for, factor_words
+from calculator.fields import FIELDS, FieldSpec
 from calculator.formatting import (
     format_count,
+    format_decimal,
     format_kr,
     format_kr_per_month,
     format_kr_per_year,
+    format_number,
     format_servers,
     plain_kr,
     plain_number,
+    read_canonical,
 )
 from calculator.model import CAUTIOUS_JOBS_SHARE, Difference, Estimate, Scenario, Side
 from calculator.names import current_names, elixir_names
@@ -71,11 +75,11 @@ def result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) ->
     payback_json = _payback(plans, payback_texts(chosen, cautious, *plans))
     spread = _range(e, parts)
     result_text = headline(chosen)
-    notes = [spread["summary"], spread["driver"], spread["steps"], break_even_json["text"], payback_json["text"]]
     return {
         "schema": SCHEMA_VERSION,
         "ok": True,
         "fields": canonical,
+        "fields_text": _numbers_as_written(canonical),
         "query": canonical_query(canonical),
         "current": _side(chosen.current, current_names(s)),
         "elixir": _side(chosen.elixir, elixir_names(s)),
@@ -89,8 +93,22 @@ def result(e: Estimate, values: dict[str, object], canonical: dict[str, str]) ->
         "sensitivity": [_point(s, p) for p in sensitivity(e)],
         "sensitivity_caption": explain.sensitivity_caption(e),
         "payback": payback_json,
-        "summary": email_summary(e, canonical, result_text, notes),
+        "summary": email_summary(e, result_text, payback_json),
     }
+
+
+def _numbers_as_written(canonical: dict[str, str]) -> dict[str, str]:
+    """Number fields as the page writes numbers (`10 000`, money `199,50`, a factor `0,8`),
+    for paper: an input shows what was typed."""
+
+    def written(spec: FieldSpec) -> str:
+        value = canonical[spec.key]
+        if not value:
+            return ""
+        number = read_canonical(value)
+        return format_number(number) if "kr" in spec.unit else format_decimal(number)
+
+    return {spec.key: written(spec) for spec in FIELDS if spec.kind in ("integer", "decimal")}
 
 
 def _saving(chosen: Difference, result_text: str) -> SavingJson:

@@ -156,6 +156,7 @@ class ComputeResult(TypedDict):
     schema: int
     ok: Literal[True]
     fields: dict[str, str]
+    fields_text: dict[str, str]
     query: str
     current: SideJson
     elixir: SideJson

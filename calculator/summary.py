@@ -1,38 +1,33 @@
-"""The plain-text summary of one scenario for the contact e-mail.
+"""The scenario's few lines for the contact e-mail.
 
-It carries what a reader needs to check the numbers without the page: the
-fields of the way in the visitor used, both bills line by line, the outcome
-worded by sign, the range, steps, break-even and payback. No share link: the page
-adds the absolute link itself (it knows the URL).
+Some mail programs cut or refuse a long `mailto:` link, so the mail carries
+only what a reader takes in first: the headline, the cautious case and, when
+a migration cost is given, the payback time in both cases. The share link,
+which the page (or the build) puts under these lines, opens the whole
+calculation: the inputs, both bills, the range, the break-even and the net.
 """
 
 from __future__ import annotations
 
-from calculator.fields import FIELDS
-from calculator.formatting import format_count, format_kr, format_kr_per_month, format_kr_per_year, format_servers
-from calculator.model import Estimate, Side
-from calculator.names import current_names, elixir_names
+from calculator.model import Estimate
+from calculator.result_types import PaybackCaseJson, PaybackJson
+from calculator.wording import phrase
 
 
-def email_summary(e: Estimate, canonical: dict[str, str], result: str, notes: list[str]) -> str:
-    """Plain text: the inputs, both bills, the result sentence and the notes on how far it holds.
+def email_summary(e: Estimate, headline: str, payback: PaybackJson) -> str:
+    """Plain text, a line each: the headline, the cautious case, the payback time (with a migration cost).
 
-    The sentences come in already made (`compute` makes them once for the page too).
+    The headline comes in already made (`compute` makes it once for the page too).
     """
-    mode = canonical["mode"]
-    lines = ["Kalkyl från besparingskalkylatorn", ""]
-    lines += [f"{spec.label}: {spec.display(canonical[spec.key])}" for spec in FIELDS if mode in spec.modes]
-    lines += ["", *_side_text(e.chosen.current, current_names(e.scenario))]
-    lines += ["", *_side_text(e.chosen.elixir, elixir_names(e.scenario)), ""]
-    lines += [f"Resultat: {result}", *notes]
+    lines = [headline, f"I det försiktiga fallet: {phrase(e.cautious)}."]
+    if payback["included"]:
+        lines.append(f"Flytten betalar sig {_when(payback)} med dina antaganden, "
+                     f"{_when(payback['cautious'])} i det försiktiga fallet.")
     return "\n".join(lines)
 
 
-def _side_text(side: Side, names: dict[str, str]) -> list[str]:
-    head = (f"{side.label}: {format_servers(side.servers)}, "
-            f"{format_kr_per_month(side.kr_per_month)} ({format_kr_per_year(side.kr_per_year)})")
-    return [head] + [
-        f"- {names[line.id]}: {format_count(line.count)} × {format_kr(line.unit_kr_per_month)} = "
-        f"{format_kr(line.kr_per_month)}"
-        for line in side.lines
-    ]
+def _when(case: PaybackJson | PaybackCaseJson) -> str:
+    """`på 18 månader`, `på drygt 7 år`, `aldrig` (no saving), `direkt` (no cost to earn back)."""
+    if case["months_text"] is None:
+        return "aldrig"
+    return "direkt" if case["months"] == "0" else f"på {case['months_text']}"

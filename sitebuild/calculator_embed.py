@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from urllib.parse import urljoin
 
 from jinja2 import Environment
 from mkdocs.structure.files import File
@@ -35,6 +36,11 @@ TEMPLATE = "partials/calculator.html"
 METHOD_PAGE = "sa-raknar-vi.md"
 
 
+def calculator_id(number: int) -> str:
+    """The id of a page's `number`th calculator (from 1): share links name it."""
+    return f"kalk{number}"
+
+
 def method_href(page: Page) -> str:
     """The method page's address relative to `page`, as MkDocs would write a link to it."""
     method = File(METHOD_PAGE, src_dir=None, dest_dir="", use_directory_urls=page.file.use_directory_urls)
@@ -46,13 +52,13 @@ def render(
     page: Page,
     env: Environment,
     assets: AssetManifest,
-    contact_href: Callable[[str], str],
+    contact_href: Callable[[str, str], str],
     calc_id: str,
 ) -> str:
     """The calculator for `page`, showing the scenario of `presets`, with the id `calc_id`.
 
-    `contact_href(scenario_text)` gives the contact link that carries a
-    scenario, so the call to action works before any script has run.
+    `contact_href(summary, share_query)` gives the contact link that carries
+    the scenario, so the call to action works before any script has run.
     """
     result = calculator.compute(presets)  # `calculator.ComputeAnswer`: the shape `calculator/result_types.py` declares
     if not result["ok"]:
@@ -66,5 +72,6 @@ def render(
         urls=assets.urls(page.url),
         sizes_json=json.dumps({get_relative_url(path, page.url): size for path, size in assets.download_sizes.items()}),
         method_href=method_href(page),
-        contact_href=contact_href(result["summary"]),
+        method_url=urljoin(page.canonical_url or "", method_href(page)),
+        contact_href=contact_href(result["summary"], result["query"]),
     )

@@ -26,13 +26,15 @@ Contract with the rest of the site (the calculator renders its own links):
 - `config.extra["contact"]` stays the owner's mapping; the checked settings
   are the `ContactSettings` that `read()` returns.
 - `sitebuild.mail_link` is the one place the mail subject, the wording of the
-  mail body and its encoding come from; `contact.cta_href_for(scenario_text)`
-  is the href a contact button needs before any script runs (the form, or
-  that mail link).
-- Any `<a data-contact-cta>` on a page is taken over by
-  `docs/assets/javascripts/contact.js`: its href becomes the `mailto:` link
-  (no form endpoint) or `#kontakt` (the form). The script reads the same
-  link prefix and wording from `ContactSettings.script_config`, rendered into every page.
+  mail body, its encoding and its length come from; `sitebuild.contact_routes`
+  decides where each page's contact buttons lead before any script runs (a
+  form on that page or another, or that mail link).
+- Any `<a data-contact-cta>` on a page is kept up to date by
+  `docs/assets/javascripts/contact.js`: a mail link (or, without a form
+  endpoint, a `#kontakt` link) becomes the `mailto:` link with the latest
+  scenario, and a link to another page's form carries its share query. The
+  script reads the same link prefix and wording from
+  `ContactSettings.script_config`, rendered into every page.
 - A page script that wants its scenario in the message dispatches
   `document.dispatchEvent(new CustomEvent("kontakt:scenario",
   {detail: {summary: "<plain Swedish text>", link: "<absolute URL>"}}))`;
@@ -165,12 +167,8 @@ class ContactSettings(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
         when = self.response_time or "så snart vi kan"
         return f"Du får svar av {who} {when}."
 
-    def cta_href_for(self, scenario_text: str) -> str:
-        """Where a contact button goes: the form when there is one, else a mail carrying the scenario."""
-        return "#kontakt" if self.form_endpoint else mailto_href(self.email, scenario_text)
-
     @property
-    def script_config(self) -> dict[str, str | None]:
+    def script_config(self) -> dict[str, str | int | None]:
         """What `contact.js` needs to build the same links as `mailto_href` in the browser."""
         return {
             "email": self.email,

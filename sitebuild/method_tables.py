@@ -74,7 +74,7 @@ def formula_list() -> str:
         "Kapacitetsfaktor = hur mycket en Elixir-server klarar jämfört med en app-server i dag: "
         "användare per Elixir-server / användare per app-server i dag, eller faktorn du anger.",
         "Bakgrundsjobbens arbete = dagens bakgrundsjobbservrar × bakgrundsjobbens behov av serverkraft med "
-        "Elixir (i procent; förval 0 %, artikelns antagande), räknat i dagens servrar.",
+        f"Elixir (i procent; förval 0{NBSP}%, artikelns antagande), räknat i dagens servrar.",
         "Elixir-app-servrar = max(minsta antal app-servrar, ⌈(dagens app-serverlast + bakgrundsjobbens "
         "arbete) / kapacitetsfaktor⌉), där lasten är användare / användare per server, eller antalet "
         "app-servrar i dag.",
@@ -85,7 +85,7 @@ def formula_list() -> str:
         f"Per år = {ratios['months_per_year']} × summa per månad.",
         "Skillnad = nuvarande summa − Elixir-summan; i procent av nuvarande summa, avrundat "
         "till hela procent med halvor bort från noll (77,27 blir 77 och 81,82 blir 82). En "
-        "skillnad som inte är noll visas aldrig som 0 % utan som under 1 %.",
+        f"skillnad som inte är noll visas aldrig som 0{NBSP}% utan som under 1{NBSP}%.",
     ]
     return _list(rules)
 
@@ -234,15 +234,26 @@ def _list(items: Iterable[str]) -> str:
 
 
 def _table(head: Row, rows: Iterable[Row], raw_columns: Collection[int] = ()) -> str:
-    """An HTML table; every cell escaped except columns built here from escaped parts."""
+    """An HTML table; every cell escaped except columns built here from escaped parts.
+
+    Each data cell carries its column's heading (`data-label`), so that a
+    narrow screen can show every row as a stack of "heading: value" lines
+    (site.css) instead of a table wider than the screen.
+    """
+    heads = list(head)
 
     def cells(tag: str, row: Row) -> str:
         return "".join(
-            f"<{tag}>{cell if i in raw_columns else escape(cell)}</{tag}>" for i, cell in enumerate(row)
+            f"<{tag}{_label(tag, heads[i])}>{cell if i in raw_columns else escape(cell)}</{tag}>"
+            for i, cell in enumerate(row)
         )
 
     body = "\n".join(f"<tr>{cells('td', row)}</tr>" for row in rows)
-    return f"<table>\n<thead><tr>{cells('th', head)}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+    return f"<table>\n<thead><tr>{cells('th', heads)}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>"
+
+
+def _label(tag: str, heading: str) -> str:
+    return f' data-label="{escape(heading)}"' if tag == "td" else ""
 
 
 RENDERERS: dict[str, Callable[[], str]] = {

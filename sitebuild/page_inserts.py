@@ -17,13 +17,13 @@ from mkdocs.structure.pages import Page
 
 from sitebuild import calculator_embed, contact_section, method_tables, privacy_notice
 from sitebuild.asset_manifest import AssetManifest
-from sitebuild.contact import ContactSettings
+from sitebuild.contact_routes import ContactRoutes
 from sitebuild.markers import Arguments, Insert, no_arguments
 from sitebuild.privacy_notice import PrivacyNotice
 
 
 def for_page(
-    page: Page, env: Environment, assets: AssetManifest, contact: ContactSettings, notice: PrivacyNotice
+    page: Page, env: Environment, assets: AssetManifest, routes: ContactRoutes, notice: PrivacyNotice
 ) -> dict[str, Insert]:
     """Every marker name, with what it inserts into `page`.
 
@@ -35,14 +35,17 @@ def for_page(
     - the method page's parts (`formel`, `räkneexempel`, … see
       `sitebuild/method_tables.py`), no arguments.
     """
-    calculator_ids = (f"kalk{number}" for number in count(1))
+    calculator_ids = (calculator_embed.calculator_id(number) for number in count(1))
 
     def calculator(presets: Arguments) -> str:
-        return calculator_embed.render(presets, page, env, assets, contact.cta_href_for, next(calculator_ids))
+        calc_id = next(calculator_ids)
+        assert page.canonical_url is not None, "site_url is required (seo.require_site_url)"
+        cta = partial(routes.calculator_cta, page.file.url, page.canonical_url, calc_id)
+        return calculator_embed.render(presets, page, env, assets, cta, calc_id)
 
     return {
         "kalkylator": calculator,
-        "kontakt": _without_arguments(partial(contact_section.render, env, contact)),
+        "kontakt": _without_arguments(partial(contact_section.render, env, routes.contact)),
         privacy_notice.MARKER: _without_arguments(partial(privacy_notice.render, env, notice)),
         **{name: _without_arguments(render) for name, render in method_tables.RENDERERS.items()},
     }

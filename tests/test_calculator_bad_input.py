@@ -12,7 +12,7 @@ from calculator import compute, field_specs
 
 NBSP = "\u00a0"
 USERS_RANGE = f"Tillåtet: ett heltal från 1 till 1{NBSP}000{NBSP}000{NBSP}000{NBSP}användare."
-PRICE_RANGE = f"Tillåtet: ett tal med högst två decimaler från 1 till 1{NBSP}000{NBSP}000{NBSP}kr/mån."
+PRICE_RANGE = f"Tillåtet: ett tal med högst två decimaler från 1 till 1{NBSP}000{NBSP}000{NBSP}kr/\u2060mån."
 CAP_RANGE = f"Tillåtet: ett heltal från 1 till 10{NBSP}000{NBSP}000{NBSP}användare."
 HOW_INTEGER = f"Skriv siffror, gärna med mellanslag mellan tusental: 10{NBSP}000."
 HOW_DECIMAL = f"Skriv siffror med decimalkomma, gärna med mellanslag mellan tusental: 1{NBSP}500,50."

@@ -32,7 +32,7 @@ from tests.support.calculator_page import (
     wait_for_result,
     wait_for_saving,
 )
-from tests.support.committed_site import contact_settings
+from tests.support.committed_site import canonical_site_url, contact_settings
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +82,7 @@ def test_prerendered_numbers_are_the_models(built_site: Path) -> None:
     prerendered = prerendered_slots(built_site)
     assert len(prerendered) >= 10
     assert prerendered == expected_slots(expected, prerendered)
-    headline = "Du kan spara 1\u00a0700\u00a0kr/mån (77\u00a0%) – 20\u00a0400\u00a0kr/år."
+    headline = "Du kan spara 1\u00a0700\u00a0kr/\u2060mån (77\u00a0%) – 20\u00a0400\u00a0kr/\u2060år."
     assert ["saving.headline", headline] in prerendered
 
 
@@ -221,7 +221,7 @@ def test_blocked_webassembly_ends_in_a_message_and_retry_recovers(site_url: str,
     assert "kunde inte laddas" in page.locator("[data-calc-status]").text_content()
     expected = calculator.compute({})
     assert page.locator(SAVING).text_content() == expected["saving"]["headline"]
-    assert contact_link(page) == site_mail_link(expected["summary"]), "the build's link stays"
+    assert contact_link(page) == site_mail_link(expected), "the build's link stays"
 
     page.unroute(re.compile(r".*\.wasm$"))
     retry.click()
@@ -251,7 +251,7 @@ def test_without_javascript_the_example_and_the_contact_link_are_there(new_conte
         page.goto(site_url)
         expected = calculator.compute({})
         assert page.locator(SAVING).text_content() == expected["saving"]["headline"]
-        assert contact_link(page) == site_mail_link(expected["summary"])
+        assert contact_link(page) == site_mail_link(expected)
     finally:
         context.close()
 
@@ -269,9 +269,10 @@ def site_email() -> str:
     return settings.email
 
 
-def site_mail_link(scenario_text: str) -> str:
-    """The committed site's mail link carrying `scenario_text`."""
-    return mail_link.mailto_href(site_email(), scenario_text)
+def site_mail_link(result: dict[str, Any]) -> str:
+    """The committed site's mail link as the build writes it for the landing page's
+    calculator: the scenario's lines and its share link at the site's address."""
+    return mail_link.mailto_href(site_email(), result["summary"], f"{canonical_site_url()}?{result['query']}#kalk1")
 
 
 def check_contact_carries(page: Any, expected: dict[str, Any]) -> None:

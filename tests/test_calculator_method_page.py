@@ -75,7 +75,7 @@ def test_the_table_words_each_range_as_the_error_messages_do() -> None:
     """One wording of a field's allowed values: the table's column and the parser's message."""
     table = method_tables.defaults_table()
     for spec in field_specs():
-        assert f"<td>{escape(spec['allowed_text'])}</td>" in table, spec["key"]
+        assert f'<td data-label="Tillåtet">{escape(spec["allowed_text"])}</td>' in table, spec["key"]
         result = compute({spec["key"]: "ogiltigt"})
         assert not result["ok"] and f"Tillåtet: {spec['allowed_text']}." in result["errors"][spec["key"]], spec["key"]
 

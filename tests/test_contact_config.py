@@ -83,12 +83,6 @@ def test_phone_link_drops_the_spaces_people_read() -> None:
     assert read({"contact": {"email": "a@example.com"}}).tel_href is None
 
 
-def test_button_goes_to_the_form_when_there_is_one() -> None:
-    with_form = read({"contact": {"email": "a@example.com", "form_endpoint": "https://forms.example.com/f"}})
-    assert with_form.cta_href_for("scenario") == "#kontakt"
-    assert read({"contact": {"email": "a@example.com"}}).cta_href_for("x").startswith("mailto:a@example.com?")
-
-
 @pytest.mark.parametrize(
     ("changes", "named"),
     [

@@ -158,6 +158,7 @@ export interface ComputeResult {
   schema: number;
   ok: true;
   fields: Record<string, string>;
+  fields_text: Record<string, string>;
   query: string;
   current: SideJson;
   elixir: SideJson;

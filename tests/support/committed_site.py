@@ -13,3 +13,8 @@ from tests.support.paths import REPO
 def contact_settings() -> ContactSettings:
     """`extra.contact` of `mkdocs.yml`, checked as the build checks it."""
     return contact.read(load_config(str(REPO / "mkdocs.yml")).extra)
+
+
+def canonical_site_url() -> str:
+    """`site_url` of `mkdocs.yml`: the address the build writes into share links."""
+    return str(load_config(str(REPO / "mkdocs.yml")).site_url)

@@ -9,6 +9,7 @@ number comes from CPython's `calculator.compute` for the same input.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ import pytest
 
 import calculator
 from tests.support.calculator_page import READY, SAVING, expected_lines, expected_slots
-from tests.support.pdf_text import read_pdf, squash
+from tests.support.pdf_text import plain, read_pdf, squash
 
 # Typed in this order on one page, as a visitor would.
 SCENARIOS: list[dict[str, str]] = [
@@ -144,3 +145,6 @@ def test_the_print_button_prints_the_typed_result(visit: dict[str, Any]) -> None
     assert urlsplit(printed["link"]).query == expected["query"]
     assert squash(printed["link"]) in squash(text)
     assert "Problemet med traditionella stackar" not in text
+    # Two A4 sheets (no table alone on a third), and numbers as the page writes them, not as typed.
+    assert text.count("\f") == 2, text
+    assert re.search(r"Samtidiga användare\s+2 500 000(\s{2}|$)", plain(text), re.MULTILINE), text

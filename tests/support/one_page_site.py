@@ -20,15 +20,16 @@ FRONT_MATTER = "---\ndescription: En sida med kalkylatorn och en beskrivning som
 FIRST_LINE = 7
 
 
-def build_page(tmp_path: Path, markdown: str) -> tuple[int, str, Path]:
+def build_page(tmp_path: Path, markdown: str, settings: str = "") -> tuple[int, str, Path]:
     """Build a one-page site (with the calculator's worker, which the build
-    records) whose page is `markdown`; return (exit code, log, site dir)."""
+    records) whose page is `markdown`, with other `settings` (YAML) if given;
+    return (exit code, log, site dir)."""
     docs = tmp_path / "docs"
     worker = docs / CALCULATOR_WORKER
     worker.parent.mkdir(parents=True)
     shutil.copyfile(REPO / "docs" / CALCULATOR_WORKER, worker)
     (docs / "index.md").write_text(f"{FRONT_MATTER}# Sida\n\n{markdown}\n", encoding="utf-8")
     site = tmp_path / "site"
-    with config_variant(f"docs_dir: {docs}\nextra_css: []\nextra_javascript: []\n") as config_file:
+    with config_variant(f"docs_dir: {docs}\nextra_css: []\nextra_javascript: []\n{settings}") as config_file:
         result = build_site(site, config_file)
     return result.returncode, result.stdout + result.stderr, site

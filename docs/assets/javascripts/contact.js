@@ -2,12 +2,17 @@
 /*
  * The contact route of the site (see sitebuild/contact.py for the contract).
  *
- * - Every `a[data-contact-cta]` goes to the mail program (a `mailto:` with a
- *   Swedish subject and body) when the site has no form endpoint, or to the
- *   form (`#kontakt`) when it has one.
+ * - Every `a[data-contact-cta]` leads where the build pointed it
+ *   (sitebuild/contact_routes.py): the mail program (a `mailto:` with a
+ *   Swedish subject and body), the form on this page (`#kontakt`), or the
+ *   form on another page (its `#kontakt`). Without a form endpoint a
+ *   `#kontakt` link on this page becomes the mail link too.
  * - A page script may dispatch `kontakt:scenario` on `document` with
  *   `detail = {summary, link}`: the latest scenario then goes into those mail
- *   links and into the form's message, unless the visitor has written their own.
+ *   links (its lines and share link, or as much as fits in `maxHrefChars`),
+ *   into links to another page's form (its share query) and into the form's
+ *   message, unless the visitor has written their own. A page opened from
+ *   such a link starts the message with that share link.
  * - The form is sent with fetch so the visitor stays on the page and is told,
  *   in Swedish, whether it worked; on failure everything typed stays put.
  * - Bots are kept out without a third party: a post whose hidden trap field
@@ -17,9 +22,9 @@
  *   browser posts the form itself; then only a form service that knows the
  *   trap's name (Formspree's `_gotcha`) drops it.
  *
- * The link's address and subject (encoded) and the wording come from the page
- * (`#kontakt-config`, rendered from sitebuild/mail_link.py), so they are
- * written in one place only.
+ * The link's address and subject (encoded), the wording and the longest link
+ * come from the page (`#kontakt-config`, rendered from sitebuild/mail_link.py),
+ * so they are written in one place only.
  */
 
 /**
@@ -32,6 +37,7 @@
  * @property {string} mailtoPrefix `mailto:` with the address and the subject, encoded; the body follows.
  * @property {string} intro The message's text before any scenario.
  * @property {string} scenarioPrefix The text before a scenario in the message.
+ * @property {number} maxHrefChars The longest `mailto:` link some mail programs still open.
  */
 
 /**
@@ -55,8 +61,8 @@
       `Det gick inte att skicka just nu. Det du skrev finns kvar – försök igen om en stund, eller mejla oss på ${email}.`,
   };
 
-  /** Plain text of the latest scenario (summary and link); empty until one arrives. */
-  let scenario = "";
+  /** The latest scenario's lines and share link; empty until one arrives. */
+  let scenario = { summary: "", link: "" };
 
   /** @returns {ContactConfig | null} */
   function readConfig() {
@@ -64,10 +70,18 @@
     return element ? JSON.parse(element.textContent || "null") : null;
   }
 
-  /** @param {ContactConfig} config */
-  function messageText(config) {
-    const text = scenario.trim();
-    return text ? config.scenarioPrefix + text : config.intro;
+  /** sitebuild/mail_link.py's `scenario_text`.
+   * @param {string} summary
+   * @param {string} link */
+  function scenarioText(summary, link) {
+    return [summary.trim(), link.trim()].filter(Boolean).join("\n");
+  }
+
+  /** sitebuild/mail_link.py's `message_text`.
+   * @param {ContactConfig} config
+   * @param {string} text */
+  function messageText(config, text) {
+    return text.trim() ? config.scenarioPrefix + text.trim() : config.intro;
   }
 
   /** sitebuild/mail_link.py's `encode`: RFC 6068, every character but RFC 3986's
@@ -79,32 +93,66 @@
       .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   }
 
-  /** The address and the subject come encoded from the build (`mailtoPrefix`).
+  /** sitebuild/mail_link.py's `mailto_href`: the scenario's lines and share link,
+   * else the share link alone, else the intro, whichever first fits. The
+   * address and the subject come encoded from the build (`mailtoPrefix`).
    * @param {ContactConfig} config */
   function mailtoHref(config) {
-    return config.mailtoPrefix + encodeMailto(messageText(config));
+    const tries = [scenarioText(scenario.summary, scenario.link), scenarioText("", scenario.link)];
+    for (const text of tries) {
+      const href = config.mailtoPrefix + encodeMailto(messageText(config, text));
+      if (href.length <= config.maxHrefChars) return href;
+    }
+    return config.mailtoPrefix + encodeMailto(config.intro);
+  }
+
+  /** A link to the form on another page (its `#kontakt` at another path).
+   * @param {HTMLAnchorElement} link */
+  function toAnotherPage(link) {
+    const target = new URL(link.href, location.href);
+    return target.protocol !== "mailto:" && target.hash === "#kontakt" && target.pathname !== location.pathname;
   }
 
   /** @param {ContactConfig} config */
   function updateLinks(config) {
-    const links = document.querySelectorAll("a[data-contact-cta]");
-    const href = config.formEndpoint ? "#kontakt" : mailtoHref(config);
-    links.forEach((link) => {
-      // Before any scenario, a mail link rendered at build time may already
-      // carry the page's default scenario: keep it rather than drop it.
-      const keep = !scenario && !config.formEndpoint && (link.getAttribute("href") || "").startsWith("mailto:");
-      if (!keep) link.setAttribute("href", href);
+    const haveScenario = Boolean(scenario.link || scenario.summary);
+    document.querySelectorAll("a[data-contact-cta]").forEach((link) => {
+      if (!(link instanceof HTMLAnchorElement)) return;
+      const href = link.getAttribute("href") || "";
+      if (toAnotherPage(link)) {
+        if (!scenario.link) return;
+        const target = new URL(link.href, location.href);
+        target.search = new URL(scenario.link).search;
+        link.setAttribute("href", target.href);
+      } else if (href.startsWith("mailto:")) {
+        // Before any scenario, a mail link rendered at build time may already
+        // carry the page's default scenario: keep it rather than drop it.
+        if (haveScenario) link.setAttribute("href", mailtoHref(config));
+      } else if (!config.formEndpoint) {
+        link.setAttribute("href", mailtoHref(config));
+      }
     });
   }
 
-  /** @param {ContactConfig} config */
-  function fillMessage(config) {
+  /** @param {ContactConfig} config
+   * @param {string} text */
+  function fillMessage(config, text) {
     const field = document.querySelector("[data-contact-form] textarea[name=message]");
-    if (!(field instanceof HTMLTextAreaElement) || !scenario) return;
+    if (!(field instanceof HTMLTextAreaElement) || !text) return;
     const untouched = field.value.trim() === "" || field.value === field.dataset.autofilled;
     if (!untouched) return;
-    field.value = messageText(config);
+    field.value = messageText(config, text);
     field.dataset.autofilled = field.value;
+  }
+
+  /** Opened from another page's contact button: the address carries the
+   * scenario's share query (`v` is its version), which names the scenario
+   * until this page's calculator says more. */
+  function linkedScenario() {
+    const url = new URL(location.href);
+    if (url.hash !== "#kontakt" || !url.searchParams.has("v")) return "";
+    url.hash = "";
+    return url.href;
   }
 
   /** @param {HTMLFormElement} form
@@ -169,11 +217,11 @@
     /** @type {ContactScenario} */
     const detail = (event instanceof CustomEvent && event.detail) || {};
     const { summary = "", link = "" } = detail;
-    scenario = [summary.trim(), link.trim()].filter(Boolean).join("\n");
+    scenario = { summary, link };
     const config = readConfig();
     if (!config) return;
     updateLinks(config);
-    fillMessage(config);
+    fillMessage(config, scenarioText(summary, link));
   });
 
   // Material's instant navigation swaps pages without reloading scripts:
@@ -182,7 +230,7 @@
     const config = readConfig();
     if (!config) return;
     updateLinks(config);
-    fillMessage(config);
+    fillMessage(config, scenarioText(scenario.summary, scenario.link) || linkedScenario());
     const form = document.querySelector("[data-contact-form]");
     if (!(form instanceof HTMLFormElement)) return;
     const shownAt = performance.now();
