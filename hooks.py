@@ -87,7 +87,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _assets, _routes
     assert _owner is not None, "on_config runs before on_files"
     files.append(privacy_notice.page_file(config))
-    _routes = contact_routes.ContactRoutes.of(_owner.contact, files.documentation_pages())
+    _routes = contact_routes.ContactRoutes.of(
+        _owner.contact, files.documentation_pages(), markers.site_markdown(config))
     runtime = pyodide_runtime.locate(PROJECT_ROOT)
     runtime_files = pyodide_runtime.site_files(runtime, config)
     stdlib = pyodide_stdlib.site_file(runtime, config)
