@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from sitebuild import (
     asset_manifest,
     calculator_archive,
+    company,
     contact_routes,
     host_headers,
     html_fixes,
@@ -66,11 +67,14 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Stop early, naming the setting, when the site owner's settings are wrong,
     or, outside a preview, still hold the template's example values; then keep
-    the checked settings and the theme's templates for the partials that pages ask for."""
+    the checked settings and the theme's templates for the partials that pages ask for.
+    The pages' author (`<meta name="author">`) is the company unless `site_author` says otherwise."""
     global _theme_env, _owner
     site_url = seo.require_site_url(config.site_url)
     preview = publishing.is_preview(_command, os.environ)
     _owner = owner_settings.read(config.extra, site_url, preview=preview)
+    if config.site_author is None:  # the company is behind the site: its name, given once under extra.company
+        config.site_author = company.page_author(_owner.company)
     if _owner.examples:
         log.info("preview: %d settings hold example values; a publishing build stops on them", len(_owner.examples))
     _theme_env = config.theme.get_env()
@@ -87,7 +91,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _assets, _routes
     assert _owner is not None, "on_config runs before on_files"
     files.append(privacy_notice.page_file(config))
-    _routes = contact_routes.ContactRoutes.of(_owner.contact, files.documentation_pages())
+    _routes = contact_routes.ContactRoutes.of(
+        _owner.contact, files.documentation_pages(), markers.site_markdown(config))
     runtime = pyodide_runtime.locate(PROJECT_ROOT)
     runtime_files = pyodide_runtime.site_files(runtime, config)
     stdlib = pyodide_stdlib.site_file(runtime, config)

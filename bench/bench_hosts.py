@@ -20,7 +20,8 @@ the bytes ÷ bandwidth limit (the time the bytes alone need at 1.6 Mbit/s):
 The two small servers send the headers of the built `_headers`, as Netlify and
 Cloudflare Pages do. Run: `make bench` (which runs this after
 `bench_browser.py`), or `.venv/bin/python bench/bench_hosts.py [SITE_DIR]`
-for an existing build (made by `mkdocs build`, with its include beside it).
+for an existing build (made by `SITE_PREVIEW=1 .venv/bin/mkdocs build --site-dir
+SITE_DIR` with the committed example settings, with its include beside it).
 Writes bench/results/hosts.json.
 """
 

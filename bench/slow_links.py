@@ -20,8 +20,10 @@ runs at this machine's speed; on a real phone that boot (about 1 s here)
 takes a few seconds more than these numbers show.
 
 Used by `bench_browser.py` (`make bench`); `bench/slow_links.py SITE_DIR`
-measures an existing build alone (made by `mkdocs build`, which records
-its engine files beside it), for before/after comparisons.
+measures an existing build alone, for before/after comparisons: made by
+`SITE_PREVIEW=1 .venv/bin/mkdocs build --site-dir SITE_DIR` (with the
+committed example settings a publishing build stops), which records its
+engine files beside it.
 """
 
 from __future__ import annotations

@@ -11,8 +11,8 @@ The owner writes, in `mkdocs.yml`::
 
 Bolagsverket's rules for an aktiebolag's website and e-handelslagen (8 §)
 expect the name, organisationsnummer, säte and a way to reach the company;
-the footer of every page shows them (`partials/copyright.html`) and the
-landing page describes the company to search engines as JSON-LD
+the footer of every page shows them (`partials/copyright.html`), every page
+names the company as its author (`page_author`) and the landing page describes the company to search engines as JSON-LD
 (`organization_jsonld`). An organisationsnummer is ten digits whose last one
 is a Luhn check digit over the first nine, as in a personnummer: a typo stops
 the build here, naming the setting, instead of publishing a number that
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from html import escape
 from typing import Any
 
 from mkdocs.config.base import BaseConfigOption, Config, ValidationError
@@ -73,6 +74,13 @@ class CompanySettings(Config):  # type: ignore[no-untyped-call]  # MkDocs leaves
 def read(extra: Mapping[str, Any]) -> CompanySettings:
     """The owner's `extra.company`, checked; raises `ConfigurationError` naming the first wrong setting."""
     return owner_config.load(CompanySettings, extra, "company")
+
+
+def page_author(company: CompanySettings) -> str:
+    """The pages' `<meta name="author">` (MkDocs' `site_author`): the company is behind the site.
+
+    Escaped here, because Material writes `site_author` into the attribute as it is."""
+    return escape(str(company.name))
 
 
 def organization_jsonld(company: CompanySettings, contact: ContactSettings, site_url: str) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 The contact section (`<!-- sajt:kontakt -->`, with `id="kontakt"`) sits on
 the pages whose authors put it there; a calculator may sit on any page. So
 before any page is rendered, the build reads every page's Markdown for the
-two markers (`ContactRoutes.of`) and decides per page:
+two markers (`ContactRoutes.of`, by the rule of `sitebuild/markers.py`: a
+marker shown in code is not one) and decides per page:
 
 - no form endpoint, or no page with the contact section: the mail link,
   carrying the scenario's lines and share link (`sitebuild/mail_link.py`);
@@ -19,17 +20,18 @@ the visitor's latest scenario in. The 404 page takes its links from here too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from markdown import Markdown
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from sitebuild.calculator_embed import calculator_id
 from sitebuild.contact import ContactSettings
 from sitebuild.mail_link import MAX_HREF_CHARS, encode, mailto_href, room_for_page_address
-from sitebuild.markers import MARKER, MarkerError
+from sitebuild.markers import MarkerError, names_asked_for
 
 CONTACT_MARKER = "kontakt"
 CALCULATOR_MARKER = "kalkylator"
@@ -37,9 +39,9 @@ CONTACT_ANCHOR = "kontakt"
 LANDING_PAGE = "index.md"
 
 
-def _pages_with(marker: str, pages: Iterable[File]) -> tuple[str, ...]:
-    """The URLs (`File.url`: `./`, `fallstudie/`) of the pages whose Markdown has `marker`, the landing page first."""
-    found = [page for page in pages if any(m["name"] == marker for m in MARKER.finditer(page.content_string))]
+def _pages_with(marker: str, pages: Sequence[tuple[File, set[str]]]) -> tuple[str, ...]:
+    """The URLs (`File.url`: `./`, `fallstudie/`) of the pages that ask for `marker`, the landing page first."""
+    found = [page for page, names in pages if marker in names]
     found.sort(key=lambda page: (page.src_uri != LANDING_PAGE, page.src_uri))
     return tuple(page.url for page in found)
 
@@ -53,10 +55,11 @@ class ContactRoutes:
     calculator_pages: tuple[str, ...]
 
     @classmethod
-    def of(cls, contact: ContactSettings, pages: Iterable[File]) -> ContactRoutes:
-        """Read the documentation pages' Markdown for the markers."""
-        sources = list(pages)
-        return cls(contact, _pages_with(CONTACT_MARKER, sources), _pages_with(CALCULATOR_MARKER, sources))
+    def of(cls, contact: ContactSettings, pages: Iterable[File], markdown: Markdown) -> ContactRoutes:
+        """Read the documentation pages' Markdown for the markers, with `markdown`
+        (`markers.site_markdown`: the site's own extensions)."""
+        asked = [(page, names_asked_for(page.content_string, markdown)) for page in pages]
+        return cls(contact, _pages_with(CONTACT_MARKER, asked), _pages_with(CALCULATOR_MARKER, asked))
 
     def form_page(self, page_url: str) -> str | None:
         """The page with the form, relative to the page at `page_url` (its `File.url`; `""`: this

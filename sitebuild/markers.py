@@ -36,8 +36,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from markdown import Markdown
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+from mkdocs.utils import meta
 
 NAMESPACE = "sajt"
 MARKER = re.compile(rf"<!--\s*{NAMESPACE}:(?P<name>[^\s>]*)(?P<arguments>.*?)-->", re.DOTALL)
@@ -110,6 +113,26 @@ def expand(html: str, page: Page, inserts: Mapping[str, Insert]) -> str:
         return _dispatch(comment, source, page, inserts)
 
     return COMMENT.sub(replace, html)
+
+
+def site_markdown(config: MkDocsConfig) -> Markdown:
+    """A converter with the site's own Markdown extensions, as MkDocs renders each page (`Page.render`)."""
+    return Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs or {})
+
+
+def names_asked_for(source: str, markdown: Markdown) -> set[str]:
+    """The names of the markers in a page's Markdown file (front matter and all), before any page renders.
+
+    By the rule `expand` follows: only comments Markdown keeps as comments,
+    so a marker shown in a code block or inline code is not one. `markdown`
+    is `site_markdown(config)`; only a file with a marker in its text at
+    all is converted.
+    """
+    if MARKER.search(source) is None:
+        return set()
+    text, _ = meta.get_data(source)
+    html = markdown.reset().convert(text)
+    return {marker["name"] for comment in COMMENT.finditer(html) if (marker := MARKER.fullmatch(comment[0]))}
 
 
 def _dispatch(comment: re.Match[str], source: _SourceComment, page: Page, inserts: Mapping[str, Insert]) -> str:

@@ -113,7 +113,7 @@ def test_a_dead_worker_is_restarted_and_the_edit_is_computed(
     kill_engine(page, how)
     fill(page, {"users": "30000"})
     page.clock.run_for(11_000)
-    wait_for_result(page, calculator.compute({"users": "30000"}))
+    wait_for_result(page, calculator.compute({"users": "30000"}), READY_TIMEOUT_MS)
     status = page.locator("[data-calc-status]")
     assert status.get_attribute("role") == "status", "the recovery is announced"
     assert status.text_content() == "Kalkylatorn är igång igen och har räknat om dina värden."
@@ -135,7 +135,7 @@ def test_a_restart_that_fails_shows_the_message_and_retry_works(site_url: str, p
     assert "kunde inte laddas" in (page.locator("[data-calc-status][role=status]").text_content() or "")
     page.unroute(re.compile(r".*calculator-worker\.mjs$"))
     retry.click()
-    wait_for_result(page, calculator.compute({"users": "30000"}))
+    wait_for_result(page, calculator.compute({"users": "30000"}), READY_TIMEOUT_MS)
     assert context.recorder.page_errors == []
 
 

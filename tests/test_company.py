@@ -21,6 +21,7 @@ from tests.support.config_variant import config_variant
 from tests.support.site_builds import assert_build_stops_naming, build_site
 
 COMPANY = {"name": "Exempelbolaget AB", "org_nr": "559123-4561", "seat": "Stockholm"}
+AUTHOR = re.compile(r'<meta name="author" content="([^"]*)">')
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
@@ -107,6 +108,11 @@ def test_every_page_has_the_company_in_its_footer(built_site: Path) -> None:
         assert "kontakt@example.com" in text
 
 
+def test_every_page_names_the_company_as_its_author(built_site: Path) -> None:
+    for page in sorted(built_site.rglob("*.html")):
+        assert AUTHOR.findall(page.read_text(encoding="utf-8")) == ["Exempelbolaget AB"], page
+
+
 def test_landing_page_alone_describes_the_company_as_json_ld(built_site: Path) -> None:
     (block,) = JSON_LD.findall((built_site / "index.html").read_text(encoding="utf-8"))
     organization = json.loads(block)
@@ -141,6 +147,7 @@ def test_footer_and_json_ld_follow_changed_settings(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert "Lind &amp; Berg AB · Org.nr 556036-0793 · Säte: Göteborg · kontakt@example.com" in footer(html)
+    assert AUTHOR.findall(html) == ["Lind &amp; Berg AB"]
     organization = json.loads(JSON_LD.findall(html)[0])
     assert organization["name"] == "Lind & Berg AB"  # in the page as \u0026, never as markup
     assert organization["address"] == {"@type": "PostalAddress", "addressCountry": "SE", "addressLocality": "Göteborg"}

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
 
 from sitebuild.contact import read
 from sitebuild.contact_routes import ContactRoutes
-from sitebuild.markers import MarkerError
+from sitebuild.markers import MarkerError, site_markdown
+from tests.support.paths import REPO
 
 WITH_FORM = read({"contact": {"email": "a@example.com", "form_endpoint": "https://forms.example.com/f"}})
 WITHOUT_FORM = read({"contact": {"email": "a@example.com"}})
@@ -50,3 +53,40 @@ def test_a_page_address_too_long_for_the_mail_link_is_refused_naming_site_url() 
     routes = ContactRoutes(WITHOUT_FORM, ("./",), ("./",))
     with pytest.raises(MarkerError, match="site_url"):
         routes.calculator_cta("./", SITE + "a" * 400 + "/", "kalk1", "Rad", "v=1")
+
+
+SHOWN_IN_CODE = """---
+title: Så skriver du en sida
+---
+# Markörerna
+
+Skriv `<!-- sajt:kontakt -->` på en egen rad, så här:
+
+```markdown
+<!-- sajt:kontakt -->
+```
+
+eller indraget:
+
+    <!-- sajt:kalkylator -->
+"""
+
+
+def page(src_uri: str, markdown: str) -> File:
+    file = File(src_uri, src_dir=None, dest_dir="", use_directory_urls=True)
+    file.content_string = markdown
+    return file
+
+
+def test_a_marker_shown_in_code_makes_no_contact_page_and_no_calculator_page() -> None:
+    """As when the page renders (`markers.expand`): only what Markdown kept as a comment is a marker."""
+    config = load_config(str(REPO / "mkdocs.yml"))
+    pages = [
+        page("index.md", "# Start\n\n<!-- sajt:kalkylator -->\n"),
+        page("skriva.md", SHOWN_IN_CODE),
+        page("kontakt.md", "# Kontakt\n\n<!-- sajt:kontakt -->\n"),
+    ]
+    routes = ContactRoutes.of(WITH_FORM, pages, site_markdown(config))
+    assert routes.contact_pages == ("kontakt/",)
+    assert routes.calculator_pages == ("./",)
+    assert cta(routes, "./") == "kontakt/?v=1&users=50000#kontakt"

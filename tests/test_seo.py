@@ -108,12 +108,16 @@ SEARCH_META = ".md-search-result__meta"
 
 
 def search(page: Any, query: str) -> list[str]:
-    """The sections Material's search lists for `query`, typed as a visitor types it."""
+    """The sections Material's search lists for `query`. The search runs on key
+    events, so the whole query goes in at once and a key then starts one search
+    for it (typed letter by letter, the results of a prefix may show first)."""
     box = page.locator(SEARCH_BOX)
     box.fill("")
+    box.press("End")
     page.wait_for_function("selector => document.querySelector(selector).textContent === 'Skriv sökord'",
                            arg=SEARCH_META)
-    box.press_sequentially(query)
+    box.fill(query)
+    box.press("End")
     page.wait_for_function("selector => /sökresultat/.test(document.querySelector(selector).textContent)",
                            arg=SEARCH_META)
     links = page.locator(".md-search-result__item a").evaluate_all("links => links.map(link => link.href)")

@@ -87,8 +87,11 @@ def wait_for_saving(page: Any, text: str) -> None:
     )
 
 
-def wait_for_result(page: Any, expected: dict[str, Any]) -> None:
-    """Wait until every slot and every component line shows `expected` (edits may still be in flight)."""
+def wait_for_result(page: Any, expected: dict[str, Any], timeout_ms: int = 10_000) -> None:
+    """Wait until every slot and every component line shows `expected` (edits may still be in flight).
+
+    An edit on a live engine answers in milliseconds; a wait that includes
+    starting the engine again (a restart) passes `READY_TIMEOUT_MS`."""
     slots = expected_slots(expected, slot_texts(page))
     page.wait_for_function(
         """([slots, lines]) => {
@@ -99,5 +102,5 @@ def wait_for_result(page: Any, expected: dict[str, Any]) -> None:
           return JSON.stringify(shown) === JSON.stringify(slots) && JSON.stringify(rows) === JSON.stringify(lines);
         }""",
         arg=[slots, expected_lines(expected)],
-        timeout=10_000,
+        timeout=timeout_ms,
     )
