@@ -29,6 +29,7 @@ from tests.support.calculator_page import (
     line_texts,
     open_calculator,
     slot_texts,
+    wait_for_address_query,
     wait_for_result,
     wait_for_saving,
 )
@@ -136,7 +137,8 @@ def test_the_scenario_travels_in_the_share_link_and_the_contact_link(site_url: s
     wait_for_result(page, expected)
     link = page.locator("[data-calc-link]").input_value()
     assert urlsplit(link).query == expected["query"]
-    assert page.url == link, "the address bar carries the scenario"
+    wait_for_address_query(page, expected["query"])
+    assert page.url == link, "the address bar carries the scenario once typing pauses"
     assert page.evaluate("history.length") == history_before, "editing adds no history entries"
     check_contact_carries(page, expected)
 

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import calculator
-from tests.support.calculator_page import READY_TIMEOUT_MS, fill, wait_for_result
+from tests.support.calculator_page import READY_TIMEOUT_MS, fill, wait_for_address_query, wait_for_result
 
 pytestmark = pytest.mark.browser
 
@@ -119,6 +119,7 @@ def test_back_and_forth_leaves_one_subscription_no_old_calculator_and_the_curren
     expected = calculator.compute(values)
     wait_for_result(page, expected)
     assert page.evaluate("window.__subscriptions") == 1, "one engine subscription: the calculator on screen"
+    wait_for_address_query(page, expected["query"])
     assert urlsplit(page.url).query == expected["query"], "the address carries this page's scenario only"
 
     cdp = page.context.new_cdp_session(page)
@@ -148,3 +149,75 @@ def test_an_answer_that_arrives_after_the_page_changed_writes_nothing(site_url: 
     page.locator("[data-calculator][data-live]").wait_for(state="attached", timeout=READY_TIMEOUT_MS)
     fill(page, {"users": "20000"})
     wait_for_result(page, calculator.compute({"users": "20000"}))
+
+
+# Every scenario the page writes into the address bar, in order.
+ADDRESS_SPY = """
+window.__recorded = [];
+const replaceState = history.replaceState.bind(history);
+history.replaceState = (state, unused, url) => {
+  if (url !== undefined && url !== null) window.__recorded.push(String(url));
+  return replaceState(state, unused, url);
+};
+"""
+
+QUICK_EDITS = """async (values) => {
+  const input = document.querySelector("[data-calculator] input[name=users]");
+  for (const value of values) {
+    input.value = value;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+}"""
+
+
+def recorded_scenarios(page: Any) -> list[str]:
+    """The calculator's writes into the address bar (Material writes none with a `users` key)."""
+    return [query for url in page.evaluate("window.__recorded") if "users=" in (query := urlsplit(url).query)]
+
+
+def test_quick_edits_write_the_address_once_typing_pauses(site_url: str, page: Any) -> None:
+    page.context.add_init_script(ADDRESS_SPY)
+    open_live(page, site_url)
+    typed = ["1", "12", "120", "1200", "12000", "120000"]
+    page.evaluate(QUICK_EDITS, typed)
+    expected = calculator.compute({"users": typed[-1]})
+    wait_for_result(page, expected)
+    link = page.locator("[data-calc-link]").input_value()
+    assert urlsplit(link).query == expected["query"], "the share link follows every result at once"
+    wait_for_address_query(page, expected["query"])
+    page.wait_for_timeout(1000)  # no later write comes
+    assert recorded_scenarios(page) == [expected["query"]], "one write, with the latest scenario"
+    assert page.errors == []
+
+
+# One edit, and the method page's link clicked as soon as its result shows;
+# returns the address's query at that moment.
+EDIT_THEN_CLICK = """(value) => new Promise((resolve) => {
+  const root = document.querySelector("[data-calculator]");
+  const input = root.querySelector("input[name=users]");
+  const observer = new MutationObserver(() => {
+    observer.disconnect();
+    const before = location.search;
+    root.querySelector("a.calc__method").click();
+    resolve(before);
+  });
+  observer.observe(root.querySelector(".calc__saving"), {childList: true, characterData: true, subtree: true});
+  input.value = value;
+  input.dispatchEvent(new Event("input", {bubbles: true}));
+})"""
+
+
+def test_a_link_clicked_right_after_an_edit_leaves_the_scenario_in_the_page_left(site_url: str, page: Any) -> None:
+    open_live(page, site_url)
+    expected = calculator.compute({"users": "70000"})
+    before_click = page.evaluate(EDIT_THEN_CLICK, "70000")
+    assert before_click == "", "typing had not paused: the scenario was still waiting for the address bar"
+    page.wait_for_url(lambda url: urlsplit(url).path.endswith("/" + METHOD_PAGE))
+    page.locator("h1", has_text="Så räknar vi").wait_for()
+    page.wait_for_timeout(1000)  # a timer of the page left would have fired by now
+    assert urlsplit(page.url).query == "", "the new page's address carries none of the scenario"
+    page.go_back()
+    page.wait_for_url(lambda url: urlsplit(url).path == urlsplit(site_url).path)
+    assert urlsplit(page.url).query == expected["query"], "the page left keeps the scenario in its entry"
+    assert page.errors == []

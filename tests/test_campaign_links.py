@@ -17,6 +17,7 @@ from tests.support.calculator_page import (
     expected_slots,
     fill,
     open_calculator,
+    wait_for_address_query,
     wait_for_result,
 )
 
@@ -52,6 +53,7 @@ def test_a_campaign_link_shows_no_message_and_keeps_its_parameters(site_url: str
     fill(page, {"users": "30000"})
     expected = calculator.compute({"users": "30000"})
     wait_for_result(page, expected)
+    wait_for_address_query(page, expected["query"])
     address = page.url
     others = [pair for pair in parse_qsl(urlsplit(address).query) if pair not in own_pairs(address)]
     assert others == parse_qsl(CAMPAIGN), "an edit keeps them too"

@@ -104,3 +104,12 @@ def wait_for_result(page: Any, expected: dict[str, Any], timeout_ms: int = 10_00
         arg=[slots, expected_lines(expected)],
         timeout=timeout_ms,
     )
+
+
+def wait_for_address_query(page: Any, own_query: str) -> None:
+    """Wait until the address bar carries `own_query` (the calculator writes it once typing pauses)."""
+    page.wait_for_function(
+        "(query) => location.search.includes(query)",
+        arg=own_query,
+        timeout=10_000,
+    )

@@ -11,6 +11,13 @@
  * results (results.js), the link and the address (address.js) and the
  * engine's status (status.js).
  *
+ * The address bar gets the visitor's scenario once typing pauses, not at
+ * every result: writing it makes Chromium fetch and decode the favicon
+ * again, a quarter of an edit's work on the page. The share field and the
+ * contact links, which a visitor copies, follow every result at once, and a
+ * pending scenario is written at once when the visitor leaves (a link's
+ * click, `pagehide`).
+ *
  * After `unmount()` nothing of this calculator writes to the page or its
  * address any more: a computation that resolves after a page change is
  * dropped, and every listener, observer and timer is gone.
@@ -29,6 +36,7 @@ import { whenWanted } from "./wanted.js";
 
 const SCENARIO_EVENT = "kontakt:scenario"; // contact.js puts the scenario into the contact links
 const LIVE_MARK = "calculator-live-result"; // read by bench/bench_browser.py
+const ADDRESS_PAUSE_MS = 400; // typing paused this long: the address bar gets the scenario
 
 /**
  * The engine's files, from the root's data attributes, as absolute URLs.
@@ -58,7 +66,11 @@ function newState() {
     busy: false, // a computation is in flight
     stale: false, // the form changed while it was
     edited: false, // the visitor has typed (the address then carries the scenario)
+    /** @type {string | null} */
+    unrecorded: null, // the scenario shown but not yet in the address bar
+    addressTimer: 0, // writes `unrecorded` once typing pauses
     linkRestored: false, // the page's link has been applied (once)
+    path: location.pathname, // this calculator's page, the only address it writes to
     /** @type {EngineState | null} */
     engineState: null, // the engine's state when this calculator last heard of it
   };
@@ -103,11 +115,37 @@ function show(calc, result, extraErrors) {
   if (result.ok) {
     calc.results.render(result);
     const link = calc.link.show(result.query);
-    if (state.edited) calc.link.record(result.query);
+    if (state.edited) recordLater(calc, result.query);
     document.dispatchEvent(new CustomEvent(SCENARIO_EVENT, { detail: { summary: result.summary, link } }));
   }
   calc.status.say("ready");
   if (state.edited) calc.announcer.say(result.ok ? result.saving.headline : calc.staleHint.textContent ?? "");
+}
+
+/**
+ * The address bar gets `query` once no other result follows for
+ * ADDRESS_PAUSE_MS, or at once when the visitor leaves (`recordNow`).
+ * @param {Calculator} calc @param {string} query
+ */
+function recordLater(calc, query) {
+  const { state } = calc;
+  state.unrecorded = query;
+  clearTimeout(state.addressTimer);
+  state.addressTimer = window.setTimeout(() => recordNow(calc), ADDRESS_PAUSE_MS);
+}
+
+/**
+ * The pending scenario into the address bar, while this page is still the
+ * one in it: after `unmount()`, or once the address is another page's, the
+ * scenario is dropped instead of written into that page's address.
+ * @param {Calculator} calc
+ */
+function recordNow(calc) {
+  const { state } = calc;
+  clearTimeout(state.addressTimer);
+  const query = state.unrecorded;
+  state.unrecorded = null;
+  if (query !== null && state.mounted && location.pathname === state.path) calc.link.record(query);
 }
 
 /**
@@ -233,6 +271,13 @@ function listen(calc, signal) {
     calc.engine.start();
   }, { signal });
   part(root, "[data-calc-copy]").addEventListener("click", calc.link.copy, { signal });
+  // Before the visitor leaves, the address gets the scenario they see: in
+  // the capture phase, before Material's instant navigation pushes the new
+  // page's address; `pagehide` for a page left any other way.
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("a[href]")) recordNow(calc);
+  }, { signal, capture: true });
+  window.addEventListener("pagehide", () => recordNow(calc), { signal });
   printButton(root, signal);
 }
 
@@ -251,6 +296,7 @@ export function mount(root) {
   const stopWaiting = engine.state === "idle" ? whenWanted(root, () => engine.start()) : () => {};
   return function unmount() {
     calc.state.mounted = false;
+    clearTimeout(calc.state.addressTimer);
     listening.abort();
     unsubscribe();
     stopWaiting();
