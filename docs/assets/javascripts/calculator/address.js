@@ -7,7 +7,7 @@
  * the calculator's own are only the format version and its field keys. The
  * others stay where they were and get no message.
  */
-import { part, setText } from "./dom.js";
+import { part, setAttr, setText } from "./dom.js";
 
 const VERSION_KEY = "v"; // the share query's format version, read by the model
 
@@ -70,8 +70,8 @@ export function linkState(root, keys) {
   /** The share field and the printed link show `query`'s share link, which is returned. @param {string} query */
   function show(query) {
     const link = shareLink(query);
-    field.value = link;
-    printLink.href = link;
+    if (field.value !== link) field.value = link;
+    setAttr(printLink, "href", link);
     setText(printLink, link);
     return link;
   }

@@ -29,6 +29,25 @@ export function setText(element, text) {
 }
 
 /**
+ * Sets attribute `name` only when its value differs, for the same reason.
+ * @param {Element} element
+ * @param {string} name
+ * @param {string} value
+ */
+export function setAttr(element, name, value) {
+  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
+/**
+ * Shows or hides `element` only when that changes, for the same reason.
+ * @param {HTMLElement} element
+ * @param {boolean} hidden
+ */
+export function setHidden(element, hidden) {
+  if (element.hidden !== hidden) element.hidden = hidden;
+}
+
+/**
  * The element `selector` names inside `root`; a missing one is a broken
  * template, said plainly instead of failing later on `null`.
  * @template {Element} [T=HTMLElement]

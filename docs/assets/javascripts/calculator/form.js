@@ -4,7 +4,7 @@
  * their fields. Values are set with `.value` and `.checked`, messages with
  * `.textContent`; all validation is the model's.
  */
-import { part, setText } from "./dom.js";
+import { part, setHidden, setText } from "./dom.js";
 
 /** @typedef {Record<string, string>} FieldValues  raw field values by key, as typed */
 /** @typedef {{input: HTMLInputElement | HTMLSelectElement, error: HTMLElement}} Field */
@@ -59,11 +59,11 @@ function showErrors(fields, notice, errors, extra) {
   for (const [key, { input, error }] of fields) {
     const message = errors[key];
     setText(error, message || "");
-    error.hidden = !message;
+    setHidden(error, !message);
     if (message) {
       input.setAttribute("aria-invalid", "true");
       input.closest("details")?.setAttribute("open", "");
-    } else {
+    } else if (input.hasAttribute("aria-invalid")) {
       input.removeAttribute("aria-invalid");
     }
   }
@@ -71,12 +71,14 @@ function showErrors(fields, notice, errors, extra) {
     ...Object.entries(errors).filter(([key]) => !fields.has(key)).map(([, message]) => message),
     ...Object.values(extra),
   ];
-  notice.replaceChildren(...general.map((message) => {
-    const paragraph = document.createElement("p");
-    paragraph.textContent = message;
-    return paragraph;
-  }));
-  notice.hidden = general.length === 0;
+  if (general.length > 0 || notice.hasChildNodes()) {
+    notice.replaceChildren(...general.map((message) => {
+      const paragraph = document.createElement("p");
+      paragraph.textContent = message;
+      return paragraph;
+    }));
+  }
+  setHidden(notice, general.length === 0);
 }
 
 /**

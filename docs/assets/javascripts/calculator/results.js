@@ -4,9 +4,11 @@
  * (overrides/partials/calculator.html). Texts go into `data-out` slots,
  * outcomes into `data-outcome` (the colours), `data-if` / `data-unless` show
  * a part only when a result key is true / not true, and the tables, the bars
- * and the attribution are rebuilt from the model's lists.
+ * and the attribution follow the model's lists. Only what changed is
+ * written, in the nodes already there: an edit costs the page little
+ * style and layout.
  */
-import { lookup, part, setText } from "./dom.js";
+import { lookup, part, setAttr, setHidden, setText } from "./dom.js";
 
 /** @typedef {import("../../../../types/compute-result").ComputeResult} Result */
 /** @typedef {import("../../../../types/compute-result").ComputeAnswer} Answer */
@@ -17,51 +19,63 @@ import { lookup, part, setText } from "./dom.js";
 const SVG = "http://www.w3.org/2000/svg";
 
 /**
- * A row cloned from one of `root`'s <template>s: each element marked
- * `data-<slot>="key"` (the row itself, or one inside it) gets `item[key]` as text.
- * @param {HTMLElement} root @param {string} templateSelector @param {string} slot @param {Line | Point | Part} item
- * @returns {HTMLElement}
+ * `container`'s rows show `items`, one row per item: the rows already there
+ * are written in place (only what changed), and cloned afresh from `root`'s
+ * <template> only when their count changes, so an edit makes no new nodes
+ * for the browser to style and lay out. Each element marked
+ * `data-<slot>="key"` (the row itself, or one inside it) gets `item[key]` as
+ * text; `decorate` sets the rest of a row from its item.
+ * @template {Line | Point | Part} T
+ * @param {HTMLElement} root @param {Element} container @param {string} templateSelector @param {string} slot
+ * @param {T[]} items @param {(row: HTMLElement, item: T) => void} [decorate]
  */
-function rowFrom(root, templateSelector, slot, item) {
-  const template = /** @type {HTMLTemplateElement} */ (part(root, templateSelector));
-  const row = /** @type {HTMLElement} */ (template.content.firstElementChild?.cloneNode(true));
-  const texts = new Map(Object.entries(item));
-  const marked = `[data-${slot}]`;
-  for (const cell of [row, ...row.querySelectorAll(marked)].filter((element) => element.matches(marked))) {
-    cell.textContent = String(texts.get(cell.getAttribute(`data-${slot}`) ?? "") ?? "");
+function renderRows(root, container, templateSelector, slot, items, decorate) {
+  if (container.children.length !== items.length) {
+    const template = /** @type {HTMLTemplateElement} */ (part(root, templateSelector));
+    const row = /** @type {Element} */ (template.content.firstElementChild);
+    container.replaceChildren(...items.map(() => row.cloneNode(true)));
   }
-  return row;
+  const marked = `[data-${slot}]`;
+  items.forEach((item, index) => {
+    const row = /** @type {HTMLElement} */ (container.children[index]);
+    const texts = new Map(Object.entries(item));
+    for (const cell of [row, ...row.querySelectorAll(marked)].filter((element) => element.matches(marked))) {
+      setText(cell, String(texts.get(cell.getAttribute(`data-${slot}`) ?? "") ?? ""));
+    }
+    decorate?.(row, item);
+  });
 }
 
 /** One bill's table, a row per line. @param {HTMLElement} root @param {string} side @param {Line[]} lines */
 function renderLines(root, side, lines) {
-  part(root, `[data-lines="${side}"]`).replaceChildren(...lines.map((line) => {
-    const row = rowFrom(root, "[data-line-template]", "line-out", line);
-    part(row, "[data-line-seg]").setAttribute("class", `calc-seg calc-seg--${line.id}`);
-    return row;
-  }));
+  renderRows(root, part(root, `[data-lines="${side}"]`), "[data-line-template]", "line-out", lines, (row, line) => {
+    setAttr(part(row, "[data-line-seg]"), "class", `calc-seg calc-seg--${line.id}`);
+  });
 }
 
-/** One segment of a bill's stacked bar, in the model's geometry. @param {Line} line */
-function segment(line) {
+/** A segment of a bill's stacked bar, with its title, for the chart to fill. */
+function newSegment() {
   const rect = document.createElementNS(SVG, "rect");
-  rect.setAttribute("class", `calc-seg calc-seg--${line.id}`);
-  rect.setAttribute("x", line.start_kr);
   rect.setAttribute("y", "0");
-  rect.setAttribute("width", line.monthly_kr);
   rect.setAttribute("height", "10");
-  const title = document.createElementNS(SVG, "title");
-  title.textContent = `${line.name}: ${line.monthly_text}`;
-  rect.append(title);
+  rect.append(document.createElementNS(SVG, "title"));
   return rect;
 }
 
-/** The two bills as stacked bars on the model's common scale. @param {HTMLElement} root @param {Result} result */
+/** The two bills as stacked bars on the model's common scale, in the model's geometry. @param {HTMLElement} root @param {Result} result */
 function renderChart(root, result) {
   for (const side of /** @type {const} */ (["current", "elixir"])) {
     const svg = part(root, `[data-chart="${side}"]`);
-    svg.setAttribute("viewBox", `0 0 ${result.scale_kr} 10`);
-    svg.replaceChildren(...result[side].lines.map(segment));
+    const { lines } = result[side];
+    setAttr(svg, "viewBox", `0 0 ${result.scale_kr} 10`);
+    if (svg.children.length !== lines.length) svg.replaceChildren(...lines.map(newSegment));
+    lines.forEach((line, index) => {
+      const rect = svg.children[index];
+      setAttr(rect, "class", `calc-seg calc-seg--${line.id}`);
+      setAttr(rect, "x", line.start_kr);
+      setAttr(rect, "width", line.monthly_kr);
+      setText(part(rect, "title"), `${line.name}: ${line.monthly_text}`);
+    });
   }
 }
 
@@ -72,36 +86,40 @@ function renderChart(root, result) {
  * @param {HTMLElement} root @param {Point[]} points
  */
 function renderSensitivity(root, points) {
-  part(root, "[data-sensitivity]").replaceChildren(...points.map((point) => {
-    const row = rowFrom(root, "[data-point-template]", "point-out", point);
-    row.dataset.outcome = point.outcome;
-    row.dataset.marks = point.marks.join(" ");
-    part(row, "[data-point-bar]").setAttribute("x2", point.percent);
-    return row;
-  }));
+  renderRows(root, part(root, "[data-sensitivity]"), "[data-point-template]", "point-out", points, (row, point) => {
+    setAttr(row, "data-outcome", point.outcome);
+    setAttr(row, "data-marks", point.marks.join(" "));
+    setAttr(part(row, "[data-point-bar]"), "x2", point.percent);
+  });
 }
 
 /** What makes up the difference, part by part. @param {HTMLElement} root @param {Part[]} parts */
 function renderAttribution(root, parts) {
-  part(root, "[data-attribution]").replaceChildren(
-    ...parts.map((item) => rowFrom(root, "[data-part-template]", "part-out", item)),
-  );
+  renderRows(root, part(root, "[data-attribution]"), "[data-part-template]", "part-out", parts);
 }
 
-/** Texts, colours and the parts shown only for some results. @param {HTMLElement} root @param {Result} result */
-function renderSlots(root, result) {
-  for (const slot of root.querySelectorAll("[data-out]")) {
-    setText(slot, String(lookup(result, /** @type {HTMLElement} */ (slot).dataset.out ?? "") ?? ""));
-  }
+/**
+ * The page's slots, found once (the build rendered them, and they stay):
+ * texts, colours and the parts shown only for some results.
+ * @param {HTMLElement} root
+ */
+function slotsOf(root) {
+  /** @param {string} selector */
+  const all = (selector) => /** @type {HTMLElement[]} */ ([...root.querySelectorAll(selector)]);
+  return { texts: all("[data-out]"), coloured: [root, ...all("[data-outcome-of]")], conditional: all("[data-if], [data-unless]") };
+}
+
+/** @param {ReturnType<typeof slotsOf>} slots @param {Result} result */
+function renderSlots(slots, result) {
+  for (const slot of slots.texts) setText(slot, String(lookup(result, slot.dataset.out ?? "") ?? ""));
   // Colours follow what the words say: a saving, no difference, an extra cost.
-  for (const element of [root, ...root.querySelectorAll("[data-outcome-of]")]) {
-    const { dataset } = /** @type {HTMLElement} */ (element);
-    dataset.outcome = String(lookup(result, dataset.outcomeOf ?? "") ?? "");
+  for (const element of slots.coloured) {
+    setAttr(element, "data-outcome", String(lookup(result, element.dataset.outcomeOf ?? "") ?? ""));
   }
-  for (const element of root.querySelectorAll("[data-if], [data-unless]")) {
-    const { dataset } = /** @type {HTMLElement} */ (element);
+  for (const element of slots.conditional) {
+    const { dataset } = element;
     const shown = dataset.if ? lookup(result, dataset.if) === true : lookup(result, dataset.unless ?? "") !== true;
-    /** @type {HTMLElement} */ (element).hidden = !shown;
+    setHidden(element, !shown);
   }
 }
 
@@ -120,9 +138,11 @@ export function resultsView(root) {
     return true;
   }
 
+  const slots = slotsOf(root);
+
   /** @param {Result} result */
   function render(result) {
-    renderSlots(root, result);
+    renderSlots(slots, result);
     if (changed("sensitivity", result.sensitivity)) renderSensitivity(root, result.sensitivity);
     for (const side of /** @type {const} */ (["current", "elixir"])) {
       if (changed(side, result[side].lines)) renderLines(root, side, result[side].lines);
