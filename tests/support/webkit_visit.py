@@ -103,7 +103,7 @@ class Visit:
             shown = self.observe()
             return bool(shown["saving"] == scenario["saving"] and shown["lines"] == scenario["lines"])
 
-        WebDriverWait(self.driver, 15).until(shows_it)
+        WebDriverWait(self.driver, STEP_TIMEOUT_S).until(shows_it)
 
 
 def step(results: dict[str, Any], name: str, action: Callable[[], Any]) -> None:
@@ -148,7 +148,7 @@ def run(plan: dict[str, Any]) -> dict[str, Any]:
         def hostile() -> dict[str, Any]:
             before = len(visit.console_errors())
             visit.open_live(plan["url"] + plan["hostile"])
-            WebDriverWait(visit.driver, 15).until(lambda driver: driver.execute_script(MESSAGE_SHOWN))
+            WebDriverWait(visit.driver, STEP_TIMEOUT_S).until(lambda driver: driver.execute_script(MESSAGE_SHOWN))
             return {**visit.observe(), "consoleErrors": visit.console_errors()[before:], "dialogs": []}
 
         step(results, "hostile", hostile)
