@@ -31,7 +31,6 @@ before/after comparisons with an older commit's `site/`.
 
 from __future__ import annotations
 
-import json
 import shutil
 import statistics
 import sys
@@ -46,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 from bench import slow_links
+from bench.report_file import save_report
 from sitebuild import asset_manifest, nginx_conf
 from sitebuild.asset_manifest import AssetManifest
 from sitebuild.pyodide_runtime import STDLIB_ARCHIVE, locate
@@ -351,9 +351,7 @@ def print_report(report: dict[str, Any]) -> None:
 def main() -> None:
     report = measure(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
     print_report(report)
-    results = ROOT / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    (results / "browser.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    save_report("browser", report)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import http.client
 import io
-import json
 import os
 import shutil
 import sys
@@ -49,6 +48,7 @@ import brotli
 from playwright.sync_api import sync_playwright
 
 from bench import slow_links
+from bench.report_file import save_report
 from sitebuild import asset_manifest, headers_file, nginx_conf
 from tests.support import nginx_server
 from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
@@ -205,9 +205,7 @@ def print_report(report: dict[str, Any]) -> None:
 def main() -> None:
     report = measure(Path(sys.argv[1]) if len(sys.argv) > 1 else None)
     print_report(report)
-    results = ROOT / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    (results / "hosts.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    save_report("hosts", report)
 
 
 if __name__ == "__main__":
