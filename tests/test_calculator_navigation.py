@@ -191,6 +191,42 @@ def test_quick_edits_write_the_address_once_typing_pauses(site_url: str, page: A
     assert page.errors == []
 
 
+# One edit, shown; then the visitor types on at once while the engine takes
+# longer than the pause to answer (a slow phone, a busy tab).
+TYPE_ON_WHILE_SLOW = """async ([first, more, delayMs]) => {
+  const root = document.querySelector("[data-calculator]");
+  const input = root.querySelector("input[name=users]");
+  const link = root.querySelector("[data-calc-link]");
+  const type = (value) => {
+    input.value = value;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  type(first);
+  while (new URL(link.value).searchParams.get("users") !== first) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  window.__answerDelayMs = delayMs;
+  for (const value of more) {
+    type(value);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
+}"""
+
+
+def test_typing_on_while_the_engine_is_slow_writes_only_the_scenario_typing_paused_on(
+    site_url: str, page: Any
+) -> None:
+    page.context.add_init_script(ADDRESS_SPY)
+    open_live(page, site_url)
+    page.evaluate(TYPE_ON_WHILE_SLOW, ["12", ["1200", "120000"], 900])
+    expected = calculator.compute({"users": "120000"})
+    wait_for_result(page, expected)
+    wait_for_address_query(page, expected["query"])
+    page.wait_for_timeout(1000)  # no later write comes
+    assert recorded_scenarios(page) == [expected["query"]], "the scenario shown before typing went on is not written"
+    assert page.errors == []
+
+
 # One edit, and the method page's link clicked as soon as its result shows;
 # the address's query at that moment is kept in sessionStorage (the click
 # may load the next page in full).

@@ -115,17 +115,19 @@ function show(calc, result, extraErrors) {
   if (result.ok) {
     calc.results.render(result);
     const link = calc.link.show(result.query);
-    if (state.edited) recordLater(calc, result.query);
     document.dispatchEvent(new CustomEvent(SCENARIO_EVENT, { detail: { summary: result.summary, link } }));
   }
+  if (state.edited) recordLater(calc, result.ok ? result.query : state.unrecorded);
   calc.status.say("ready");
   if (state.edited) calc.announcer.say(result.ok ? result.saving.headline : calc.staleHint.textContent ?? "");
 }
 
 /**
- * The address bar gets `query` once no other result follows for
- * ADDRESS_PAUSE_MS, or at once when the visitor leaves (`recordNow`).
- * @param {Calculator} calc @param {string} query
+ * The address bar gets `query` once neither an edit nor another result
+ * follows for ADDRESS_PAUSE_MS, or at once when the visitor leaves
+ * (`recordNow`). An invalid result keeps the pending scenario (the last
+ * valid one, which the share link shows) and waits again.
+ * @param {Calculator} calc @param {string | null} query
  */
 function recordLater(calc, query) {
   const { state } = calc;
@@ -249,6 +251,9 @@ function engineChanged(calc, snapshot) {
 
 /** @param {Calculator} calc */
 function edited(calc) {
+  // Typing goes on: the address waits for this edit's result, however long
+  // the engine takes to answer the edit before it.
+  clearTimeout(calc.state.addressTimer);
   calc.state.edited = true;
   calc.announcer.typed();
   recompute(calc);
