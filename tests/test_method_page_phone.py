@@ -22,11 +22,22 @@ def phone(new_context: Any) -> Any:
     return new_context(viewport=PHONE).new_page()
 
 
+# Whether a table's contents are rendered: off screen they wait
+# (`content-visibility: auto`, site.css), so each is measured once on screen.
+RENDERED = "table => table.querySelector('td').checkVisibility({contentVisibilityAuto: true})"
+
+
 def test_no_table_of_the_method_page_is_wider_than_a_phone(site_url: str, phone: Any) -> None:
     phone.goto(site_url + "sa-raknar-vi/")
     tables = phone.locator("article table")
     assert tables.count() >= 5
-    edges = tables.evaluate_all("tables => tables.map(t => t.getBoundingClientRect()).map(r => [r.left, r.right])")
+    assert tables.last.evaluate(RENDERED) is False, "a table far off screen is not rendered while the page starts"
+    edges = []
+    for table in tables.all():
+        table.scroll_into_view_if_needed()
+        table.element_handle().wait_for_element_state("stable")
+        phone.wait_for_function(RENDERED, arg=table.element_handle())
+        edges.append(table.evaluate("table => [table.getBoundingClientRect().left, table.getBoundingClientRect().right]"))
     assert all(left >= 0 and right <= PHONE["width"] for left, right in edges), edges
     scrolling = phone.eval_on_selector_all(
         "article .md-typeset__scrollwrap, article .md-typeset__table",
