@@ -37,7 +37,7 @@ def test_no_table_of_the_method_page_is_wider_than_a_phone(site_url: str, phone:
         table.scroll_into_view_if_needed()
         table.element_handle().wait_for_element_state("stable")
         phone.wait_for_function(RENDERED, arg=table.element_handle())
-        edges.append(table.evaluate("table => [table.getBoundingClientRect().left, table.getBoundingClientRect().right]"))
+        edges.append(table.evaluate("table => { const box = table.getBoundingClientRect(); return [box.left, box.right]; }"))
     assert all(left >= 0 and right <= PHONE["width"] for left, right in edges), edges
     scrolling = phone.eval_on_selector_all(
         "article .md-typeset__scrollwrap, article .md-typeset__table",
