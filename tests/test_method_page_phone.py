@@ -25,6 +25,7 @@ def phone(new_context: Any) -> Any:
 # Whether a table's contents are rendered: off screen they wait
 # (`content-visibility: auto`, site.css), so each is measured once on screen.
 RENDERED = "table => table.querySelector('td').checkVisibility({contentVisibilityAuto: true})"
+EDGES = "table => { const box = table.getBoundingClientRect(); return [box.left, box.right]; }"
 
 
 def test_no_table_of_the_method_page_is_wider_than_a_phone(site_url: str, phone: Any) -> None:
@@ -37,7 +38,7 @@ def test_no_table_of_the_method_page_is_wider_than_a_phone(site_url: str, phone:
         table.scroll_into_view_if_needed()
         table.element_handle().wait_for_element_state("stable")
         phone.wait_for_function(RENDERED, arg=table.element_handle())
-        edges.append(table.evaluate("table => { const box = table.getBoundingClientRect(); return [box.left, box.right]; }"))
+        edges.append(table.evaluate(EDGES))
     assert all(left >= 0 and right <= PHONE["width"] for left, right in edges), edges
     scrolling = phone.eval_on_selector_all(
         "article .md-typeset__scrollwrap, article .md-typeset__table",
