@@ -44,7 +44,7 @@ def read(extra: Mapping[str, Any], site_url: str, *, preview: bool) -> OwnerSett
     checked_contact = contact.read(extra)
     checked_company = company.read(extra)
     checked_privacy = privacy.read(extra, checked_contact)
-    examples = publishing.placeholders(site_url, checked_contact, checked_company)
+    examples = publishing.placeholders(site_url, checked_contact, checked_company, checked_privacy)
     if not preview:
         publishing.require_publishable(examples)
     return OwnerSettings(

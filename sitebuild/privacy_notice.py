@@ -5,7 +5,10 @@ form and e-mail) to say who the controller is and how to reach them, what is
 collected, why and on what legal basis, who receives it, whether it leaves the
 EU/EEA, how long it is kept, the visitor's rights and the right to complain to
 Integritetsskyddsmyndigheten (IMY). The Swedish rules on storing data on the
-visitor's device (LEK 9 kap. 28 §) ask for a true account of that too.
+visitor's device (LEK 9 kap. 28 §) ask for a true account of that too. Every
+visit also reaches the host's web server, which logs the visitor's IP address:
+the notice says so, names the host among the recipients and says how long
+its logs are kept (`extra.privacy.hosting`).
 
 Every fact that differs between sites comes from the settings (`company`,
 `contact`, `privacy`), so the notice cannot drift from what the site does:
@@ -26,7 +29,7 @@ from mkdocs.structure.files import File
 
 from sitebuild.company import CompanySettings
 from sitebuild.contact import ContactSettings
-from sitebuild.privacy import PrivacySettings
+from sitebuild.privacy import Hosting, PrivacySettings
 
 PAGE_SOURCE = "integritetspolicy.md"
 PAGE_PATH = "integritetspolicy/"
@@ -38,6 +41,8 @@ TEMPLATE = "partials/privacy-notice.html"
 PALETTE_STORAGE_KEY = "/.__palette"
 
 FORM_SERVICE_PURPOSE = "tar emot det du skickar via formuläret och vidarebefordrar det till oss"
+HOST_PURPOSE = "lagrar webbplatsen och skickar ut dess sidor"
+HOST_PURPOSE_WITH_LOGS = "lagrar webbplatsen, skickar ut dess sidor och för serverloggar över besöken"
 PAGE_MARKDOWN = f"""---
 title: Integritetspolicy
 description: >-
@@ -69,6 +74,9 @@ class PrivacyNotice:
     recipients: tuple[Recipient, ...]
     retention: str
     transfers: str
+    visit: str  # what a visit leaves with the host's web server
+    logs_kept: bool  # whether the server logs are kept at all (their purpose is then said)
+    log_retention: str
     storage_key: str = PALETTE_STORAGE_KEY
 
 
@@ -83,16 +91,49 @@ def notice(
         recipients=_recipients(contact, privacy),
         retention=_retention(privacy.retention_months),
         transfers=privacy.transfers or "Vi för inte över dina personuppgifter till länder utanför EU/EES.",
+        visit=_visit(privacy.hosting),
+        logs_kept=privacy.hosting is None or privacy.hosting.log_days > 0,
+        log_retention=_log_retention(privacy.hosting),
     )
 
 
 def _recipients(contact: ContactSettings, privacy: PrivacySettings) -> tuple[Recipient, ...]:
-    """The form service first (named by its host, the one fact the site knows of it), then the owner's list."""
+    """The site's host, the form service (named by its host, the one fact the site knows of it), then the
+    owner's list."""
+    hosting: tuple[Recipient, ...] = ()
+    if privacy.hosting is not None:
+        purpose = HOST_PURPOSE_WITH_LOGS if privacy.hosting.log_days else HOST_PURPOSE
+        hosting = (Recipient(str(privacy.hosting.name), purpose),)
     form: tuple[Recipient, ...] = ()
     if contact.form_endpoint:
         host = urlsplit(contact.form_endpoint).hostname
         form = (Recipient(f"Formulärtjänsten på {host}", FORM_SERVICE_PURPOSE),)
-    return form + tuple(Recipient(str(item.name), str(item.purpose)) for item in privacy.processors)
+    return hosting + form + tuple(Recipient(str(item.name), str(item.purpose)) for item in privacy.processors)
+
+
+def _visit(hosting: Hosting | None) -> str:
+    """What a visit leaves with the host's web server, as a Swedish sentence."""
+    if hosting is not None and hosting.log_days == 0:
+        return (
+            "Besöker du webbplatsen tar servern som skickar ut sidorna emot din IP-adress för att kunna svara, "
+            "men den sparar inga loggar över besöken."
+        )
+    return (
+        "Besöker du webbplatsen registrerar servern som skickar ut sidorna, som alla webbservrar, din IP-adress, "
+        "tidpunkten, vilken sida eller fil som hämtades och vilken webbläsare du använder (serverloggar)."
+    )
+
+
+def _log_retention(hosting: Hosting | None) -> str:
+    """How long the server logs are kept, as a Swedish sentence ("" when none are kept). Without the
+    setting (a preview only: a publishing build requires it) the notice points to the host."""
+    if hosting is None:
+        return "Hur länge serverloggarna sparas bestämmer webbplatsens värd."
+    days = hosting.log_days
+    if days == 0:
+        return ""
+    unit = "dag" if days == 1 else "dagar"
+    return f"Serverloggarna sparas i högst {days} {unit} och raderas sedan."
 
 
 def _retention(months: int | None) -> str:

@@ -1,13 +1,15 @@
 """Publishing build or preview: a site with example settings is never published.
 
 The committed `mkdocs.yml` is a template for the owner and carries example
-values (`www.example.com`, `kontakt@example.com`, a sample phone number and a
-sample company). A publishing build (`mkdocs build`, `make build`,
+values (`www.example.com`, `kontakt@example.com`, a sample phone number, a
+sample company and a sample host). A publishing build (`mkdocs build`, `make build`,
 `mkdocs gh-deploy`) stops when any setting still holds one, naming every such
 setting at once, so the owner fixes them in one go. A preview (`mkdocs serve`,
 or any build with the environment variable `SITE_PREVIEW=1`, which the tests
 use) builds anyway and puts a notice on every page (`data-preview-notice`, in
-`overrides/main.html`).
+`overrides/main.html`). The host (`extra.privacy.hosting`) may be left out of
+a preview, but a published privacy notice must name it and say how long its
+server logs are kept, so a publishing build stops without it.
 
 Reserved names: example.com, example.net and example.org (RFC 2606) and the
 top-level names .test, .example, .invalid and .localhost (RFC 6761), which can
@@ -25,6 +27,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from sitebuild.company import CompanySettings
 from sitebuild.contact import ContactSettings
+from sitebuild.privacy import PrivacySettings
 
 PREVIEW_VARIABLE = "SITE_PREVIEW"
 RESERVED_DOMAINS = ("example.com", "example.net", "example.org")
@@ -33,6 +36,7 @@ LOOPBACK = ("127.0.0.1", "::1")
 # The committed mkdocs.yml's sample values that are not reserved names.
 SAMPLE_PHONE_DIGITS = "+46812345678"
 SAMPLE_COMPANY = {"name": "Exempelbolaget AB", "org_nr": "559123-4561", "address": "Box 123, 111 22 Stockholm"}
+SAMPLE_HOST = "Exempelhost AB"
 
 
 class Placeholder(NamedTuple):
@@ -62,8 +66,11 @@ def reserved_host(host: str | None) -> str | None:
     return "." + top_level if top_level in RESERVED_TOP_LEVEL else None
 
 
-def placeholders(site_url: str, contact: ContactSettings, company: CompanySettings) -> list[Placeholder]:
-    """Every setting that still holds an example value, each with what is wrong (empty: publishable)."""
+def placeholders(
+    site_url: str, contact: ContactSettings, company: CompanySettings, privacy: PrivacySettings
+) -> list[Placeholder]:
+    """Every setting that still holds an example value or that a published site needs and lacks,
+    each with what is wrong (empty: publishable)."""
     addresses = {
         "site_url": (site_url, urlsplit(site_url).hostname),
         "extra.contact.email": (contact.email, contact.email.rpartition("@")[2]),
@@ -81,6 +88,11 @@ def placeholders(site_url: str, contact: ContactSettings, company: CompanySettin
     for key, sample in SAMPLE_COMPANY.items():
         if company[key] == sample:
             found.append(Placeholder(f"extra.company.{key}", f"{sample!r} is the template's sample value"))
+    if privacy.hosting is None:
+        problem = "missing: the privacy notice must name who hosts the site and how many days its server logs are kept"
+        found.append(Placeholder("extra.privacy.hosting", problem))
+    elif privacy.hosting.name == SAMPLE_HOST:
+        found.append(Placeholder("extra.privacy.hosting.name", f"{SAMPLE_HOST!r} is the template's sample value"))
     return found
 
 

@@ -19,7 +19,14 @@ from sitebuild.company import read as read_company
 from sitebuild.contact import ContactSettings
 from sitebuild.contact import read as read_contact
 from sitebuild.privacy import read as read_privacy
-from sitebuild.privacy_notice import FORM_SERVICE_PURPOSE, PALETTE_STORAGE_KEY, Recipient, notice
+from sitebuild.privacy_notice import (
+    FORM_SERVICE_PURPOSE,
+    HOST_PURPOSE,
+    HOST_PURPOSE_WITH_LOGS,
+    PALETTE_STORAGE_KEY,
+    Recipient,
+    notice,
+)
 from tests.support.config_variant import config_variant
 from tests.support.site_builds import build_site
 
@@ -29,6 +36,7 @@ WITH_FORM = read_contact({"contact": {"email": "hej@lindberg.se", "form_endpoint
 PROCESSORS = [{"name": "Exempelmejl AB", "purpose": "tar emot och lagrar vår e-post"}]
 TRANSFERS = "Formspree finns i USA; överföringen sker enligt EU-kommissionens standardavtalsklausuler."
 HREF = "/integritetspolicy/"
+HOSTING: dict[str, object] = {"name": "Bahnhof AB", "log_days": 14}
 
 FORM_SITE = f"""
 extra:
@@ -58,6 +66,32 @@ def test_the_form_service_is_named_from_its_host_then_the_owners_processors() ->
         Recipient("Exempelmejl AB", "tar emot och lagrar vår e-post"),
     )
     assert notice(COMPANY, MAIL_ONLY, read_privacy({}, MAIL_ONLY), "https://www.lindberg.se/").recipients == ()
+
+
+def test_the_host_comes_first_with_what_its_server_logs_hold_and_how_long() -> None:
+    privacy = read_privacy({"privacy": {"retention_months": 12, "hosting": HOSTING}}, WITH_FORM)
+    written = notice(COMPANY, WITH_FORM, privacy, "https://www.lindberg.se/")
+    assert written.recipients[0] == Recipient("Bahnhof AB", HOST_PURPOSE_WITH_LOGS)
+    assert written.recipients[1].name == "Formulärtjänsten på formspree.io"
+    assert "din IP-adress, tidpunkten, vilken sida eller fil som hämtades" in written.visit
+    assert written.logs_kept
+    assert written.log_retention == "Serverloggarna sparas i högst 14 dagar och raderas sedan."
+    one_day = read_privacy({"privacy": {"hosting": {"name": "Bahnhof AB", "log_days": 1}}}, MAIL_ONLY)
+    assert "i högst 1 dag och" in notice(COMPANY, MAIL_ONLY, one_day, "https://www.lindberg.se/").log_retention
+
+
+def test_a_host_that_keeps_no_logs_is_said_to_keep_none() -> None:
+    privacy = read_privacy({"privacy": {"hosting": {"name": "Eget nginx", "log_days": 0}}}, MAIL_ONLY)
+    written = notice(COMPANY, MAIL_ONLY, privacy, "https://www.lindberg.se/")
+    assert written.recipients == (Recipient("Eget nginx", HOST_PURPOSE),)
+    assert "sparar inga loggar över besöken" in written.visit
+    assert not written.logs_kept and written.log_retention == ""
+
+
+def test_a_preview_without_the_host_says_the_server_logs_and_who_decides_how_long() -> None:
+    written = notice(COMPANY, MAIL_ONLY, read_privacy({}, MAIL_ONLY), "https://www.lindberg.se/")
+    assert "(serverloggar)" in written.visit and written.logs_kept
+    assert written.log_retention == "Hur länge serverloggarna sparas bestämmer webbplatsens värd."
 
 
 @pytest.mark.parametrize(
@@ -94,12 +128,20 @@ def test_transfers_and_the_address_follow_the_settings() -> None:
         ({"privacy": {"processors": "Exempelmejl AB"}}, MAIL_ONLY, "extra.privacy.processors"),
         ({"privacy": {"processors": [{"name": "Exempelmejl AB"}]}}, MAIL_ONLY, "extra.privacy.processors[0].purpose"),
         ({"privacy": {"retention": 12}}, MAIL_ONLY, "extra.privacy.retention"),
+        ({"privacy": {"hosting": "Bahnhof AB"}}, MAIL_ONLY, "extra.privacy.hosting"),
+        ({"privacy": {"hosting": {"log_days": 14}}}, MAIL_ONLY, "extra.privacy.hosting.name"),
+        ({"privacy": {"hosting": {"name": "Bahnhof AB"}}}, MAIL_ONLY, "extra.privacy.hosting.log_days"),
+        ({"privacy": {"hosting": HOSTING | {"log_days": -1}}}, MAIL_ONLY, "extra.privacy.hosting.log_days"),
+        ({"privacy": {"hosting": HOSTING | {"log_days": 366}}}, MAIL_ONLY, "extra.privacy.hosting.log_days"),
+        ({"privacy": {"hosting": HOSTING | {"log_days": "14"}}}, MAIL_ONLY, "extra.privacy.hosting.log_days"),
+        ({"privacy": {"hosting": HOSTING | {"log_days": True}}}, MAIL_ONLY, "extra.privacy.hosting.log_days"),
+        ({"privacy": {"hosting": HOSTING | {"logs": 1}}}, MAIL_ONLY, "extra.privacy.hosting.logs"),
     ],
 )
 def test_a_wrong_or_missing_setting_is_refused(raw: dict[str, object], contact: ContactSettings, named: str) -> None:
     with pytest.raises(ConfigurationError) as error:
         read_privacy(raw, contact)
-    assert str(error.value).startswith(f"{named}: ")
+    assert str(error.value).startswith((f"{named}: ", f"{named} is "))
 
 
 def test_the_committed_notice_for_a_site_without_a_form(built_site: Path) -> None:
@@ -111,9 +153,12 @@ def test_the_committed_notice_for_a_site_without_a_form(built_site: Path) -> Non
         assert detail in html
     assert "kontaktformuläret" not in part(html, "collected")
     assert "Mejlar du oss" in part(html, "collected")
-    assert part(html, "recipients") == "Vi säljer inte dina uppgifter och lämnar inte ut dem till någon annan."
+    assert part(html, "recipients") == f"Exempelhost AB, som {HOST_PURPOSE_WITH_LOGS}."
+    assert "registrerar servern som skickar ut sidorna" in part(html, "visit")
+    assert "aldrig för att följa enskilda besökare" in part(html, "logs") and "artikel 6.1 f" in part(html, "logs")
     assert part(html, "transfers") == "Vi för inte över dina personuppgifter till länder utanför EU/EES."
     assert "i högst 12 månader" in part(html, "retention")
+    assert "Serverloggarna sparas i högst 30 dagar och raderas sedan." in part(html, "retention")
     assert "berättigade intresse" in part(html, "purpose") and "artikel 6.1 b" in part(html, "purpose")
     assert PALETTE_STORAGE_KEY in part(html, "device") and "inga kakor" in part(html, "device")
     rights = part(html, "rights")

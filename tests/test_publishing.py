@@ -15,6 +15,7 @@ import yaml
 
 from sitebuild.company import read as read_company
 from sitebuild.contact import read as read_contact
+from sitebuild.privacy import read as read_privacy
 from sitebuild.publishing import is_preview, placeholders, reserved_host
 from tests.support.config_variant import config_variant, merged
 from tests.support.site_builds import run_mkdocs
@@ -31,6 +32,10 @@ extra:
     org_nr: "556036-0793"
     seat: Göteborg
     address: Storgatan 1, 411 01 Göteborg
+  privacy:
+    hosting:
+      name: Bahnhof AB
+      log_days: 14
 """
 EXAMPLE_SETTINGS = (
     "site_url",
@@ -39,6 +44,7 @@ EXAMPLE_SETTINGS = (
     "extra.company.name",
     "extra.company.org_nr",
     "extra.company.address",
+    "extra.privacy.hosting.name",
 )
 NOTICE = "data-preview-notice"
 
@@ -70,7 +76,9 @@ def test_every_example_value_is_named_at_once() -> None:
     contact = read_contact({"contact": {"email": "kontakt@example.com", "phone": "+46 8 123 456 78",
                                         "form_endpoint": "https://forms.example.net/f", "booking_url": "https://boka.test/"}})
     company = read_company({"company": {"name": "Exempelbolaget AB", "org_nr": "559123-4561", "seat": "Stockholm"}})
-    found = placeholders("https://www.example.com/", contact, company)
+    sample_host = {"name": "Exempelhost AB", "log_days": 30}
+    privacy = read_privacy({"privacy": {"retention_months": 12, "hosting": sample_host}}, contact)
+    found = placeholders("https://www.example.com/", contact, company, privacy)
     assert [example.setting for example in found] == [
         "site_url",
         "extra.contact.email",
@@ -79,10 +87,18 @@ def test_every_example_value_is_named_at_once() -> None:
         "extra.contact.phone",
         "extra.company.name",
         "extra.company.org_nr",
+        "extra.privacy.hosting.name",
     ]
     assert str(found[0]) == (
         "site_url: 'https://www.example.com/' uses example.com, which is reserved for examples and reaches nobody"
     )
+
+
+def test_a_published_notice_needs_the_host() -> None:
+    contact = read_contact({"contact": {"email": "hej@bolaget.se"}})
+    company = read_company({"company": {"name": "Bolaget AB", "org_nr": "556036-0793", "seat": "Göteborg"}})
+    (missing,) = placeholders("https://www.bolaget.se/", contact, company, read_privacy({}, contact))
+    assert str(missing).startswith("extra.privacy.hosting: missing: the privacy notice must name who hosts the site")
 
 
 def test_a_preview_is_serve_or_site_preview_1() -> None:
@@ -113,6 +129,8 @@ def test_publishing_the_committed_template_stops_naming_each_example(tmp_path: P
         ("extra:\n  company:\n    org_nr: '559123-4561'\n", "extra.company.org_nr"),
         ("extra:\n  company:\n    name: Exempelbolaget AB\n", "extra.company.name"),
         ("extra:\n  company: null\n", "extra.company"),
+        ("extra:\n  privacy:\n    hosting: null\n", "extra.privacy.hosting"),
+        ("extra:\n  privacy:\n    hosting:\n      name: Exempelhost AB\n", "extra.privacy.hosting.name"),
     ],
 )
 def test_publishing_stops_on_each_example_value_naming_it(tmp_path: Path, change: str, named: str) -> None:
