@@ -60,3 +60,17 @@ def test_the_method_page_title_is_styled_as_the_landing_pages_headings(site_url:
     title = phone.locator("article h1")
     assert title.text_content() == "Så räknar vi"
     assert title.evaluate(HEADING_STYLE) == landing
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}])
+def test_a_link_to_a_section_lands_on_it_although_tables_wait_to_render(
+    site_url: str, new_context: Any, viewport: dict[str, int]
+) -> None:
+    """Off-screen tables are rendered late (site.css); a link to a section after them still lands on it."""
+    page = new_context(viewport=viewport).new_page()
+    for section in ("kansligheten", "forval-och-kallor", "avrundning"):
+        page.goto(site_url + "sa-raknar-vi/#" + section)
+        page.wait_for_timeout(800)  # the tables near the screen have rendered by now
+        top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", section)
+        assert 0 <= top <= 100, (section, top)  # just under Material's header
+
