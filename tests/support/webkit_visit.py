@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -39,6 +40,13 @@ STEP_TIMEOUT_S = 60
 BROWSER_ENV = {**os.environ, "WEBKIT_DISABLE_COMPOSITING_MODE": "1"}
 
 OBSERVE = "return (" + Path(__file__).with_name("calculator_observe.js").read_text(encoding="utf-8") + ")(arguments[0])"
+# The form's fields as the page holds them, and the engine's status line.
+FORM_STATE = """
+const root = document.querySelector("[data-calculator]");
+const fields = [...root.querySelectorAll("[data-calc-form] [name]")]
+  .map((field) => [field.name, field.type === "checkbox" ? field.checked : field.value]);
+return {fields: Object.fromEntries(fields), status: root.querySelector("[data-calc-status]")?.textContent ?? null};
+"""
 WATCH_ERRORS = """
 window.__errors = [];
 const report = (text) => window.__errors.push(text);
@@ -103,7 +111,14 @@ class Visit:
             shown = self.observe()
             return bool(shown["saving"] == scenario["saving"] and shown["lines"] == scenario["lines"])
 
-        WebDriverWait(self.driver, STEP_TIMEOUT_S).until(shows_it)
+        try:
+            WebDriverWait(self.driver, STEP_TIMEOUT_S).until(shows_it)
+        except TimeoutException as timeout:  # say what the page showed instead, for whoever reads the failure
+            shown, form = self.observe(), self.driver.execute_script(FORM_STATE)
+            raise AssertionError(
+                f"after {STEP_TIMEOUT_S} s the page shows {shown['saving']!r} and lines {shown['lines']!r}, "
+                f"not {scenario['saving']!r} and {scenario['lines']!r}; the form holds {form!r}"
+            ) from timeout
 
 
 def step(results: dict[str, Any], name: str, action: Callable[[], Any]) -> None:
