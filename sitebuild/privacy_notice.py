@@ -75,9 +75,13 @@ class PrivacyNotice:
     retention: str
     transfers: str
     visit: str  # what a visit leaves with the host's web server
-    logs_kept: bool  # whether the server logs are kept at all (their purpose is then said)
-    log_retention: str
+    log_retention: str  # "" when the host keeps no server logs
     storage_key: str = PALETTE_STORAGE_KEY
+
+    @property
+    def logs_kept(self) -> bool:
+        """Whether the host keeps server logs (the notice then says what for): they have a retention to say."""
+        return bool(self.log_retention)
 
 
 def notice(
@@ -92,7 +96,6 @@ def notice(
         retention=_retention(privacy.retention_months),
         transfers=privacy.transfers or "Vi för inte över dina personuppgifter till länder utanför EU/EES.",
         visit=_visit(privacy.hosting),
-        logs_kept=privacy.hosting is None or privacy.hosting.log_days > 0,
         log_retention=_log_retention(privacy.hosting),
     )
 
